@@ -1,0 +1,90 @@
+package vn.khuyenhoc.audit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.khuyenhoc.shared.Scope;
+import vn.khuyenhoc.shared.Staff;
+
+/**
+ * The audit log: every change to units, accounts and records, with who, when, and the values before and after.
+ * Entries are written in the transaction of the change they describe, so a change without its entry cannot
+ * commit; the table itself refuses updates and deletes.
+ */
+@Service
+public class AuditService {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditService(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * @param orgUnitPath path of the node the changed record belongs to
+     * @param before      the record's state before (null when created), serialised as JSON
+     * @param after       its state after (null when nothing remains to show)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Staff actor, String action, String entityType, Long entityId, String orgUnitPath,
+            Object before, Object after) {
+        jdbc.sql("""
+                INSERT INTO audit_log (actor_id, actor_username, action, entity_type, entity_id, org_unit_path,
+                                       before_state, after_state)
+                VALUES (:actorId, :actor, :action, :entityType, :entityId, :path, CAST(:before AS jsonb), CAST(:after AS jsonb))
+                """)
+                .param("actorId", actor == null || actor.isSystem() ? null : actor.userId())
+                .param("actor", actor == null ? "system" : actor.username())
+                .param("action", action)
+                .param("entityType", entityType)
+                .param("entityId", entityId)
+                .param("path", orgUnitPath)
+                .param("before", before == null ? null : json.writeValueAsString(before))
+                .param("after", after == null ? null : json.writeValueAsString(after))
+                .update();
+    }
+
+    /** A page of the entries about records inside the scope, newest first. */
+    @Transactional(readOnly = true)
+    public AuditPage page(Scope scope, String entityType, int page, int size) {
+        String type = entityType == null || entityType.isBlank() ? null : entityType;
+        List<AuditEntry> entries = jdbc.sql("""
+                SELECT id, occurred_at, actor_username, action, entity_type, entity_id,
+                       before_state::text AS before_state, after_state::text AS after_state
+                FROM audit_log
+                WHERE org_unit_path LIKE :pattern AND (CAST(:type AS varchar) IS NULL OR entity_type = :type)
+                ORDER BY occurred_at DESC, id DESC
+                LIMIT :limit OFFSET :offset
+                """)
+                .param("pattern", scope.likePattern())
+                .param("type", type)
+                .param("limit", size + 1)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("actor_username"), rs.getString("action"), rs.getString("entity_type"),
+                        (Long) rs.getObject("entity_id"), rs.getString("before_state"), rs.getString("after_state")))
+                .list();
+        boolean hasNext = entries.size() > size;
+        return new AuditPage(hasNext ? entries.subList(0, size) : entries, page, hasNext);
+    }
+
+    public record AuditEntry(long id, OffsetDateTime occurredAt, String actor, String action, String entityType,
+            Long entityId, String before, String after) {
+    }
+
+    public record AuditPage(List<AuditEntry> entries, int page, boolean hasNext) {
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package vn.khuyenhoc.demo;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.khuyenhoc.account.AccountService;
+import vn.khuyenhoc.orgunit.GrassrootsUnitForm;
+import vn.khuyenhoc.orgunit.OrgUnitKind;
+import vn.khuyenhoc.orgunit.OrgUnitService;
+import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.shared.Scope;
+import vn.khuyenhoc.shared.Staff;
+
+/**
+ * The demo data set of the {@code demo} profile ({@code ./mvnw spring-boot:run}): one account per role in
+ * Quảng Ninh and Phường Hạ Long, and a few grassroots units there. Loaded once: on a database that has the
+ * {@code national} account already, it does nothing, so what users entered survives restarts.
+ */
+@Component
+@Profile("demo")
+@Order(1)
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "demo12345";
+    static final String PROVINCE_CODE = "22"; // Quảng Ninh
+    static final String COMMUNE_CODE = "06688"; // Phường Hạ Long
+    static final String[][] GRASSROOTS = {
+            {"CHAPTER", "Chi hội Khu 1"},
+            {"CHAPTER", "Chi hội Khu 2"},
+            {"CHAPTER", "Chi hội Khu 5"},
+            {"BOARD", "Ban khuyến học Trường THCS Hạ Long"},
+            {"BOARD", "Ban khuyến học Công ty Than Hòn Gai"},
+    };
+
+    private static final Log log = LogFactory.getLog(DemoData.class);
+
+    private final OrgUnitService orgUnits;
+    private final AccountService accounts;
+
+    DemoData(OrgUnitService orgUnits, AccountService accounts) {
+        this.orgUnits = orgUnits;
+        this.accounts = accounts;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        Scope central = orgUnits.centralScope();
+        OrgUnitView country = orgUnits.get(central, central.nodeId());
+        if (!accounts.createIfAbsent("national", PASSWORD, "Nguyễn Thị Minh Anh", country)) {
+            return;
+        }
+        OrgUnitView province = orgUnits.byOfficialCode(PROVINCE_CODE).orElseThrow();
+        OrgUnitView commune = orgUnits.byOfficialCode(COMMUNE_CODE).orElseThrow();
+        accounts.createIfAbsent("province", PASSWORD, "Trần Văn Hùng", province);
+        accounts.createIfAbsent("commune", PASSWORD, "Lê Thị Hồng Nhung", commune);
+        Staff system = Staff.system(central);
+        OrgUnitView firstChapter = null;
+        for (String[] unit : GRASSROOTS) {
+            OrgUnitView created = orgUnits.createGrassroots(system, commune.id(),
+                    new GrassrootsUnitForm(OrgUnitKind.valueOf(unit[0]), unit[1], null));
+            firstChapter = firstChapter == null ? created : firstChapter;
+        }
+        accounts.createIfAbsent("chapter", PASSWORD, "Phạm Văn Đức", firstChapter);
+        log.info("Demo data loaded: accounts national, province, commune, chapter (password " + PASSWORD + ").");
+    }
+}

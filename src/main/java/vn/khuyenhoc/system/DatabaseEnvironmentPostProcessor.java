@@ -1,0 +1,163 @@
+package vn.khuyenhoc.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+import org.springframework.util.StringUtils;
+
+/**
+ * Decides which PostgreSQL the application talks to, before anything connects.
+ * <ul>
+ * <li>{@code spring.datasource.url} set (e.g. {@code SPRING_DATASOURCE_URL}): that server, nothing is started.
+ * Under the {@code test} profile the tests get a database of their own on it ({@code <name>_test}),
+ * never the application's.</li>
+ * <li>No URL, profile {@code dev} ({@code ./mvnw spring-boot:run}): an embedded PostgreSQL (real server
+ * binaries) whose data stays under {@code ./data/postgres} between runs.</li>
+ * <li>No URL, profile {@code test}: a throwaway embedded PostgreSQL, one per JVM, removed at exit.</li>
+ * <li>No URL otherwise (a packaged production run): refuse to start with a clear message.</li>
+ * </ul>
+ */
+public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String URL = "spring.datasource.url";
+    private static final String DATABASE_NAME = "khuyenhoc";
+
+    /** One embedded server per JVM: every Spring test context of a test run shares it. */
+    private static EmbeddedPostgres embedded;
+    private static String testDatabaseUrl;
+
+    private final Log log;
+
+    public DatabaseEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(DatabaseEnvironmentPostProcessor.class);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        boolean test = environment.acceptsProfiles(Profiles.of("test"));
+        boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
+        String url = environment.getProperty(URL);
+        if (StringUtils.hasText(url)) {
+            if (test) {
+                override(environment, separateTestDatabase(url, environment));
+            }
+            return;
+        }
+        if (test) {
+            override(environment, throwawayEmbedded());
+        }
+        else if (dev) {
+            String dir = environment.getProperty("khuyenhoc.embedded-postgres.directory", "data/postgres");
+            int port = environment.getProperty("khuyenhoc.embedded-postgres.port", Integer.class, 54329);
+            override(environment, persistentEmbedded(new File(dir), port));
+        }
+        else {
+            throw new MissingDatabaseException();
+        }
+    }
+
+    private static void override(ConfigurableEnvironment environment, String url) {
+        environment.getPropertySources().addFirst(new MapPropertySource("khuyenhocDatabase",
+                Map.of(URL, url, "spring.datasource.username", "postgres", "spring.datasource.password", "postgres")));
+    }
+
+    private synchronized String persistentEmbedded(File directory, int port) {
+        if (embedded == null) {
+            log.info("No SPRING_DATASOURCE_URL: starting embedded PostgreSQL with its data in " + directory.getAbsolutePath());
+            directory.mkdirs();
+            embedded = start(EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port));
+            createDatabaseIfMissing(embedded.getJdbcUrl("postgres", "postgres"), DATABASE_NAME);
+        }
+        return embedded.getJdbcUrl("postgres", DATABASE_NAME);
+    }
+
+    private synchronized String throwawayEmbedded() {
+        if (embedded == null) {
+            embedded = start(EmbeddedPostgres.builder());
+            createDatabaseIfMissing(embedded.getJdbcUrl("postgres", "postgres"), DATABASE_NAME);
+        }
+        return embedded.getJdbcUrl("postgres", DATABASE_NAME);
+    }
+
+    /** Tests on a named server get a fresh database of their own, recreated once per test run. */
+    private synchronized String separateTestDatabase(String url, ConfigurableEnvironment environment) {
+        if (testDatabaseUrl == null) {
+            JdbcUrl parsed = JdbcUrl.parse(url);
+            String testName = parsed.database() + "_test";
+            String user = environment.getProperty("spring.datasource.username");
+            String password = environment.getProperty("spring.datasource.password");
+            try (Connection admin = DriverManager.getConnection(parsed.withDatabase("postgres"), user, password)) {
+                admin.createStatement().execute("DROP DATABASE IF EXISTS \"" + testName + "\" WITH (FORCE)");
+                admin.createStatement().execute("CREATE DATABASE \"" + testName + "\"");
+            }
+            catch (SQLException ex) {
+                throw new IllegalStateException("Could not create the test database " + testName + " on " + url, ex);
+            }
+            testDatabaseUrl = parsed.withDatabase(testName);
+        }
+        return testDatabaseUrl;
+    }
+
+    private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder) {
+        try {
+            return builder.setServerConfig("max_connections", "200").start();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", ex);
+        }
+    }
+
+    private static void createDatabaseIfMissing(String adminUrl, String name) {
+        try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", "postgres")) {
+            var rs = admin.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
+            if (!rs.next()) {
+                admin.createStatement().execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not create database " + name, ex);
+        }
+    }
+
+    /** The parts of a {@code jdbc:postgresql://host:port/database?params} URL this class needs. */
+    record JdbcUrl(String prefix, String database, String query) {
+
+        static JdbcUrl parse(String url) {
+            int slash = url.indexOf('/', "jdbc:postgresql://".length());
+            if (!url.startsWith("jdbc:postgresql://") || slash < 0) {
+                throw new IllegalStateException("Not a PostgreSQL JDBC URL with a database name: " + url);
+            }
+            int question = url.indexOf('?', slash);
+            String database = question < 0 ? url.substring(slash + 1) : url.substring(slash + 1, question);
+            String query = question < 0 ? "" : url.substring(question);
+            return new JdbcUrl(url.substring(0, slash + 1), database, query);
+        }
+
+        String withDatabase(String name) {
+            return prefix + name + query;
+        }
+    }
+}
