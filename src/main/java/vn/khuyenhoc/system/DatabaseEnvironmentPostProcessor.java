@@ -1,14 +1,11 @@
 package vn.khuyenhoc.system;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -35,10 +32,8 @@ import org.springframework.util.StringUtils;
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String URL = "spring.datasource.url";
-    private static final String DATABASE_NAME = "khuyenhoc";
 
-    /** One embedded server per JVM: every Spring test context of a test run shares it. */
-    private static EmbeddedPostgres embedded;
+    /** Recreated once per JVM: every Spring test context of a test run shares it. */
     private static String testDatabaseUrl;
 
     private final Log log;
@@ -59,47 +54,36 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         String url = environment.getProperty(URL);
         if (StringUtils.hasText(url)) {
             if (test) {
-                override(environment, separateTestDatabase(url, environment));
+                environment.getPropertySources().addFirst(new MapPropertySource("khuyenhocDatabase",
+                        Map.of(URL, separateTestDatabase(url, environment))));
             }
             return;
         }
         if (test) {
-            override(environment, throwawayEmbedded());
+            useEmbedded(environment, throwawayEmbedded());
         }
         else if (dev) {
             String dir = environment.getProperty("khuyenhoc.embedded-postgres.directory", "data/postgres");
             int port = environment.getProperty("khuyenhoc.embedded-postgres.port", Integer.class, 54329);
-            override(environment, persistentEmbedded(new File(dir), port));
+            useEmbedded(environment, persistentEmbedded(new File(dir), port));
         }
         else {
             throw new MissingDatabaseException();
         }
     }
 
-    private static void override(ConfigurableEnvironment environment, String url) {
+    private static void useEmbedded(ConfigurableEnvironment environment, String url) {
         environment.getPropertySources().addFirst(new MapPropertySource("khuyenhocDatabase",
                 Map.of(URL, url, "spring.datasource.username", "postgres", "spring.datasource.password", "postgres")));
     }
 
-    private synchronized String persistentEmbedded(File directory, int port) {
-        if (embedded == null) {
-            log.info("No SPRING_DATASOURCE_URL: starting embedded PostgreSQL with its data in " + directory.getAbsolutePath());
-            directory.mkdirs();
-            embedded = start(EmbeddedPostgres.builder()
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(false)
-                    .setPort(port));
-            createDatabaseIfMissing(embedded.getJdbcUrl("postgres", "postgres"), DATABASE_NAME);
-        }
-        return embedded.getJdbcUrl("postgres", DATABASE_NAME);
+    private String persistentEmbedded(File directory, int port) {
+        log.info("No SPRING_DATASOURCE_URL: using an embedded PostgreSQL with its data in " + directory.getAbsolutePath());
+        return EmbeddedPostgresServer.persistent(directory, port).jdbcUrl();
     }
 
-    private synchronized String throwawayEmbedded() {
-        if (embedded == null) {
-            embedded = start(EmbeddedPostgres.builder());
-            createDatabaseIfMissing(embedded.getJdbcUrl("postgres", "postgres"), DATABASE_NAME);
-        }
-        return embedded.getJdbcUrl("postgres", DATABASE_NAME);
+    private String throwawayEmbedded() {
+        return EmbeddedPostgresServer.throwaway().jdbcUrl();
     }
 
     /** Tests on a named server get a fresh database of their own, recreated once per test run. */
@@ -119,27 +103,6 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             testDatabaseUrl = parsed.withDatabase(testName);
         }
         return testDatabaseUrl;
-    }
-
-    private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder) {
-        try {
-            return builder.setServerConfig("max_connections", "200").start();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL", ex);
-        }
-    }
-
-    private static void createDatabaseIfMissing(String adminUrl, String name) {
-        try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", "postgres")) {
-            var rs = admin.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
-            if (!rs.next()) {
-                admin.createStatement().execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
-            }
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("Could not create database " + name, ex);
-        }
     }
 
     /** The parts of a {@code jdbc:postgresql://host:port/database?params} URL this class needs. */
