@@ -1,0 +1,63 @@
+package vn.khuyenhoc.rollup;
+
+import java.time.Year;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.khuyenhoc.orgunit.OrgUnitService;
+import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.shared.CurrentStaff;
+import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.Staff;
+
+/** A province's or commune's population by year: read by everyone above it, kept by its own staff. */
+@Controller
+class PopulationController {
+
+    private final PopulationService population;
+    private final OrgUnitService orgUnits;
+
+    PopulationController(PopulationService population, OrgUnitService orgUnits) {
+        this.population = population;
+        this.orgUnits = orgUnits;
+    }
+
+    @GetMapping("/units/{id}/population")
+    String show(@CurrentStaff Staff staff, @PathVariable long id, Model model) {
+        return page(staff, id, model, new PopulationForm(Year.now().getValue(), null, null, null));
+    }
+
+    @PostMapping("/units/{id}/population")
+    String save(@CurrentStaff Staff staff, @PathVariable long id, @Valid @ModelAttribute("form") PopulationForm form,
+            BindingResult errors, Model model, RedirectAttributes flash) {
+        if (errors.hasErrors()) {
+            return page(staff, id, model, form);
+        }
+        population.set(staff, id, form);
+        flash.addFlashAttribute("notice", "population.saved");
+        flash.addFlashAttribute("noticeArg", String.valueOf(form.year()));
+        return "redirect:/units/" + id + "/population";
+    }
+
+    private String page(Staff staff, long id, Model model, PopulationForm form) {
+        OrgUnitView node = orgUnits.get(staff.scope(), id);
+        if (node.level() != 1 && node.level() != 2) {
+            throw new NotFoundException();
+        }
+        model.addAttribute("unit", node);
+        model.addAttribute("lineage", orgUnits.lineage(node));
+        model.addAttribute("rows", population.history(staff.scope(), id));
+        model.addAttribute("canEdit", population.canEdit(staff, node));
+        model.addAttribute("form", form);
+        return "rollup/population";
+    }
+}
