@@ -19,7 +19,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health")
                         .permitAll()
-                        .requestMatchers("/audit/**", "/groups/**").hasRole("NATIONAL")
+                        .requestMatchers("/audit/**", "/groups/**", "/years/**").hasRole("NATIONAL")
                         .requestMatchers("/accounts/**").hasAnyRole("NATIONAL", "PROVINCE", "COMMUNE")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -1,0 +1,100 @@
+package vn.khuyenhoc.report;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.Staff;
+
+/**
+ * Closing a year: the national board's statement that its figures are final. Every feature that writes records
+ * dated in a year asks {@link #requireOpen(int, String)} first, for a clear message next to the date field; the
+ * database refuses the same writes too ({@code require_open_year}), whatever connects to it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class YearClosingService {
+
+    private final JdbcClient jdbc;
+    private final AuditService audit;
+
+    YearClosingService(JdbcClient jdbc, AuditService audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public boolean isClosed(int year) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM closed_year WHERE year = :year)").param("year", year)
+                .query(Boolean.class).single();
+    }
+
+    /** @throws FieldConflictException on {@code field} with message {@code year.closed} when the year is closed */
+    public void requireOpen(int year, String field) {
+        if (isClosed(year)) {
+            throw new FieldConflictException(field, "year.closed");
+        }
+    }
+
+    public List<ClosedYear> closedYears() {
+        return jdbc.sql("SELECT year, closed_at, closed_by FROM closed_year ORDER BY year DESC")
+                .query((rs, n) -> new ClosedYear(rs.getInt(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)))
+                .list();
+    }
+
+    public List<ClosingEvent> history() {
+        return jdbc.sql("SELECT year, action, reason, actor, occurred_at FROM year_closing_event ORDER BY occurred_at DESC, id DESC LIMIT 100")
+                .query((rs, n) -> new ClosingEvent(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class)))
+                .list();
+    }
+
+    @Transactional
+    public void close(Staff staff, int year) {
+        requireNational(staff);
+        int inserted = jdbc.sql("INSERT INTO closed_year (year, closed_by) VALUES (:year, :by) ON CONFLICT DO NOTHING")
+                .param("year", year).param("by", staff.username()).update();
+        if (inserted == 0) {
+            throw new FieldConflictException("year", "closing.alreadyClosed");
+        }
+        event(staff, year, "CLOSE", null);
+    }
+
+    @Transactional
+    public void reopen(Staff staff, int year, String reason) {
+        requireNational(staff);
+        int deleted = jdbc.sql("DELETE FROM closed_year WHERE year = :year").param("year", year).update();
+        if (deleted == 0) {
+            throw new FieldConflictException("year", "closing.notClosed");
+        }
+        event(staff, year, "REOPEN", reason.strip());
+    }
+
+    private void event(Staff staff, int year, String action, String reason) {
+        jdbc.sql("INSERT INTO year_closing_event (year, action, reason, actor) VALUES (:year, :action, :reason, :actor)")
+                .param("year", year).param("action", action).param("reason", reason).param("actor", staff.username())
+                .update();
+        audit.record(staff, action, "YEAR", (long) year, staff.scope().path(),
+                Map.of("closed", action.equals("REOPEN")),
+                reason == null ? Map.of("closed", true) : Map.of("closed", false, "reason", reason));
+    }
+
+    private static void requireNational(Staff staff) {
+        if (staff.role() != Role.NATIONAL) {
+            throw new NotFoundException();
+        }
+    }
+
+    public record ClosedYear(int year, OffsetDateTime closedAt, String closedBy) {
+    }
+
+    public record ClosingEvent(int year, String action, String reason, String actor, OffsetDateTime occurredAt) {
+    }
+}
