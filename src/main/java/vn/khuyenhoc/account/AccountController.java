@@ -101,7 +101,10 @@ class AccountController {
     }
 
     private String showForm(Staff staff, Model model, NewAccountForm form) {
-        model.addAttribute("form", form);
+        // keep the bound form (and its errors) when redisplaying after a failed POST
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
         model.addAttribute("units", accounts.managedUnits(staff));
         return "account/form";
     }

@@ -133,7 +133,10 @@ class OrgUnitController {
     private String showForm(Model model, OrgUnitView commune, OrgUnitView unit, GrassrootsUnitForm form) {
         model.addAttribute("commune", commune);
         model.addAttribute("unit", unit);
-        model.addAttribute("form", form);
+        // keep the bound form (and its errors) when redisplaying after a failed POST
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
         model.addAttribute("kinds", new OrgUnitKind[] {OrgUnitKind.CHAPTER, OrgUnitKind.BOARD});
         return "orgunit/grassroots-form";
     }

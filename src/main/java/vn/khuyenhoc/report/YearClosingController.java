@@ -71,8 +71,14 @@ class YearClosingController {
     }
 
     private String page(Model model, YearClosingForm closeForm, YearClosingForm reopenForm) {
-        model.addAttribute("closeForm", closeForm);
-        model.addAttribute("reopenForm", reopenForm);
+        // keep the bound form (and its errors) when redisplaying after a failed POST
+        if (!model.containsAttribute("closeForm")) {
+            model.addAttribute("closeForm", closeForm);
+        }
+        // keep the bound form (and its errors) when redisplaying after a failed POST
+        if (!model.containsAttribute("reopenForm")) {
+            model.addAttribute("reopenForm", reopenForm);
+        }
         model.addAttribute("closedYears", closing.closedYears());
         model.addAttribute("history", closing.history());
         return "report/years";

@@ -57,7 +57,10 @@ class PopulationController {
         model.addAttribute("lineage", orgUnits.lineage(node));
         model.addAttribute("rows", population.history(staff.scope(), id));
         model.addAttribute("canEdit", population.canEdit(staff, node));
-        model.addAttribute("form", form);
+        // keep the bound form (and its errors) when redisplaying after a failed POST
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
         return "rollup/population";
     }
 }

@@ -90,7 +90,10 @@ class ProvinceGroupController {
 
     private String form(Staff staff, Model model, Long id, ProvinceGroupForm form) {
         model.addAttribute("groupId", id);
-        model.addAttribute("form", form);
+        // keep the bound form (and its errors) when redisplaying after a failed POST
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
         model.addAttribute("provinces", groups.provinces(staff));
         return "rollup/group-form";
     }

@@ -1,0 +1,79 @@
+package vn.khuyenhoc.report;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.khuyenhoc.support.IntegrationTest;
+import vn.khuyenhoc.support.TestTree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.khuyenhoc.support.TestTree.as;
+
+@IntegrationTest
+class YearClosingTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestTree tree;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    YearClosingService closing;
+
+    @Test
+    void theNationalBoardClosesAYearAndReopensItOnlyWithAReason() throws Exception {
+        var national = tree.staffOf(tree.central());
+        mvc.perform(post("/years/close").with(as(national)).with(csrf()).param("year", "2001"))
+                .andExpect(redirectedUrl("/years"));
+        assertThat(closing.isClosed(2001)).isTrue();
+        mvc.perform(post("/years/close").with(as(national)).with(csrf()).param("year", "2001"))
+                .andExpect(model().attributeHasFieldErrors("closeForm", "year"));
+
+        mvc.perform(post("/years/reopen").with(as(national)).with(csrf()).param("year", "2001").param("reason", " "))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("reopenForm", "reason"))
+                .andExpect(content().string(containsString("Hãy nêu lý do")));
+        assertThat(closing.isClosed(2001)).isTrue();
+
+        mvc.perform(post("/years/reopen").with(as(national)).with(csrf()).param("year", "2001")
+                .param("reason", "Bổ sung số liệu quỹ của tỉnh")).andExpect(redirectedUrl("/years"));
+        assertThat(closing.isClosed(2001)).isFalse();
+        assertThat(jdbc.sql("SELECT reason FROM year_closing_event WHERE year = 2001 AND action = 'REOPEN'")
+                .query(String.class).single()).isEqualTo("Bổ sung số liệu quỹ của tỉnh");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'YEAR' AND entity_id = 2001")
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheNationalBoardClosesYears() throws Exception {
+        var province = tree.staffOf(tree.unit("22"));
+        mvc.perform(get("/years").with(as(province))).andExpect(status().isForbidden());
+        mvc.perform(post("/years/close").with(as(province)).with(csrf()).param("year", "2002"))
+                .andExpect(status().isForbidden());
+        assertThat(closing.isClosed(2002)).isFalse();
+    }
+
+    @Test
+    void theDatabaseItselfRefusesWritesIntoAClosedYear() {
+        jdbc.sql("INSERT INTO closed_year (year, closed_by) VALUES (2003, 'test')").update();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.sql("SELECT require_open_year(2003)").query(Object.class).single())
+                .hasMessageContaining("year 2003 is closed");
+        jdbc.sql("SELECT require_open_year(2004)").query(Object.class).single();
+    }
+}
