@@ -14,6 +14,8 @@ interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
 
     List<OrgUnit> findByIdInOrderByLevel(Collection<Long> ids);
 
+    List<OrgUnit> findByParentIdOrderByCodeAscNameAsc(long parentId);
+
     boolean existsByParentIdAndNameIgnoreCase(long parentId, String name);
 
     boolean existsByParentIdAndNameIgnoreCaseAndIdNot(long parentId, String name, long id);

@@ -84,6 +84,12 @@ public class OrgUnitService {
                 .list();
     }
 
+    /** The children of a node in scope, as views, in the official order (codes, then names). */
+    public List<OrgUnitView> childViews(Scope scope, long id) {
+        OrgUnitView parent = get(scope, id);
+        return units.findByParentIdOrderByCodeAscNameAsc(parent.id()).stream().map(OrgUnitView::of).toList();
+    }
+
     /** The active nodes of one level inside the scope (e.g. the communes a province manages accounts for). */
     public List<OrgUnitView> activeAtLevel(Scope scope, int level) {
         return units.findByPathStartingWithAndLevelOrderByPath(scope.path(), level).stream()

@@ -1,0 +1,84 @@
+package vn.khuyenhoc.rollup;
+
+import java.time.Year;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.khuyenhoc.orgunit.OrgUnitService;
+import vn.khuyenhoc.shared.CurrentStaff;
+import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.Staff;
+
+/** The roll-up dashboard of a node and year: its figures, its children's in a sortable table, charts, trend. */
+@Controller
+class DashboardController {
+
+    static final int TREND_YEARS = 8;
+
+    private final RollupService rollups;
+    private final OrgUnitService orgUnits;
+    private final JsonMapper json;
+    private final MessageSource messages;
+
+    DashboardController(RollupService rollups, OrgUnitService orgUnits, JsonMapper json, MessageSource messages) {
+        this.rollups = rollups;
+        this.orgUnits = orgUnits;
+        this.json = json;
+        this.messages = messages;
+    }
+
+    @GetMapping("/units/{id}/dashboard")
+    String dashboard(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "members") String figure, @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "units") String by,
+            Locale locale, Model model) {
+        int thisYear = Year.now().getValue();
+        int shownYear = year == null ? thisYear : Math.max(1990, Math.min(year, thisYear + 1));
+        RollupService.Dashboard dashboard = rollups.dashboard(staff.scope(), id, shownYear);
+        Figure chartFigure = Figure.byKey(figure);
+        Figure sortFigure = sort == null ? null : Figure.byKey(sort);
+        boolean descending = !"asc".equals(dir);
+        boolean byGroup = "groups".equals(by) && dashboard.node().level() == 0 && staff.role() == Role.NATIONAL;
+
+        List<RollupService.Row> rows = dashboard.rows();
+        if (sortFigure != null) {
+            Comparator<Double> values = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            rows = rows.stream().sorted(Comparator.comparing(
+                    (RollupService.Row row) -> toDouble(sortFigure.of(row.figures())), Comparator.nullsLast(values)))
+                    .toList();
+        }
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("rows", rows);
+        model.addAttribute("groups", byGroup ? rollups.byGroup(staff.scope(), shownYear) : null);
+        model.addAttribute("lineage", orgUnits.lineage(dashboard.node()));
+        model.addAttribute("year", shownYear);
+        model.addAttribute("years", IntStream.iterate(thisYear, y -> y >= thisYear - 15, y -> y - 1).boxed().toList());
+        model.addAttribute("columns", Figure.forLevel(dashboard.node().level() + 1));
+        model.addAttribute("totalFigures", Figure.forLevel(dashboard.node().level()));
+        model.addAttribute("titleKinds", TitleKind.values());
+        model.addAttribute("chartFigure", chartFigure);
+        model.addAttribute("sort", sortFigure == null ? null : sortFigure.key());
+        model.addAttribute("dir", descending ? "desc" : "asc");
+        model.addAttribute("by", byGroup ? "groups" : "units");
+        model.addAttribute("trendJson", json.writeValueAsString(rollups.trend(staff.scope(), id, shownYear, TREND_YEARS)));
+        model.addAttribute("trendLabelsJson", json.writeValueAsString(List.of("figure.members", "figure.newMembers",
+                "figure.familyRegistered", "figure.raised").stream()
+                .map(key -> messages.getMessage(key, null, locale)).toList()));
+        return "rollup/dashboard";
+    }
+
+    private static Double toDouble(Number n) {
+        return n == null ? null : n.doubleValue();
+    }
+}

@@ -1,0 +1,56 @@
+// Charts of the dashboard page, drawn by Chart.js (served from its webjar) from data the page already shows:
+// the children's table rows (data-chart-name / data-chart-value) and the trend JSON.
+(function () {
+  'use strict';
+  const locale = document.documentElement.lang || 'vi';
+  const number = new Intl.NumberFormat(locale);
+
+  const table = document.getElementById('children');
+  const childrenCanvas = document.getElementById('children-chart');
+  if (table && childrenCanvas) {
+    const rows = Array.from(table.querySelectorAll('tbody tr[data-chart-name]'));
+    new Chart(childrenCanvas, {
+      type: 'bar',
+      data: {
+        labels: rows.map(r => r.dataset.chartName),
+        datasets: [{
+          label: table.dataset.chartLabel,
+          data: rows.map(r => r.dataset.chartValue === undefined || r.dataset.chartValue === '' ? null : Number(r.dataset.chartValue)),
+          backgroundColor: '#0d6efd'
+        }]
+      },
+      options: {
+        maintainAspectRatio: false,
+        plugins: { legend: { display: false } },
+        scales: { y: { beginAtZero: true, ticks: { callback: v => number.format(v) } } }
+      }
+    });
+  }
+
+  const trendCanvas = document.getElementById('trend-chart');
+  const trendData = document.getElementById('trend-data');
+  if (trendCanvas && trendData) {
+    const points = JSON.parse(trendData.textContent);
+    const labels = JSON.parse(document.getElementById('trend-labels').textContent);
+    new Chart(trendCanvas, {
+      type: 'line',
+      data: {
+        labels: points.map(p => p.year),
+        datasets: [
+          { label: labels[0], data: points.map(p => p.members), borderColor: '#0d6efd', yAxisID: 'people' },
+          { label: labels[1], data: points.map(p => p.newMembers), borderColor: '#20c997', yAxisID: 'people' },
+          { label: labels[2], data: points.map(p => p.familiesRegistered), borderColor: '#fd7e14', yAxisID: 'people' },
+          { label: labels[3], data: points.map(p => p.raised), borderColor: '#6f42c1', yAxisID: 'money' }
+        ]
+      },
+      options: {
+        maintainAspectRatio: false,
+        scales: {
+          people: { position: 'left', beginAtZero: true, ticks: { callback: v => number.format(v) } },
+          money: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false },
+                   ticks: { callback: v => number.format(v) + ' ₫' } }
+        }
+      }
+    });
+  }
+})();
