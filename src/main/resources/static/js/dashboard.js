@@ -54,3 +54,14 @@
     });
   }
 })();
+
+// A national export takes a few seconds: say so while the browser waits for the download to start.
+(function () {
+  'use strict';
+  const progress = document.getElementById('export-progress');
+  document.querySelectorAll('[data-export]').forEach(link => link.addEventListener('click', () => {
+    if (!progress) return;
+    progress.classList.remove('d-none');
+    setTimeout(() => progress.classList.add('d-none'), 8000);
+  }));
+})();

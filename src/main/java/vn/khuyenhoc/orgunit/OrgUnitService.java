@@ -90,6 +90,12 @@ public class OrgUnitService {
         return units.findByParentIdOrderByCodeAscNameAsc(parent.id()).stream().map(OrgUnitView::of).toList();
     }
 
+    /** Every node of one level inside the subtree of a node in scope (itself when of that level), in tree order. */
+    public List<OrgUnitView> atLevelBelow(Scope scope, long rootId, int level) {
+        OrgUnitView root = get(scope, rootId);
+        return units.findByPathStartingWithAndLevelOrderByPath(root.path(), level).stream().map(OrgUnitView::of).toList();
+    }
+
     /** The active nodes of one level inside the scope (e.g. the communes a province manages accounts for). */
     public List<OrgUnitView> activeAtLevel(Scope scope, int level) {
         return units.findByPathStartingWithAndLevelOrderByPath(scope.path(), level).stream()

@@ -133,6 +133,25 @@ public class RollupService {
         });
     }
 
+    /**
+     * The figures of every node of {@code level} in the subtree of a node in scope (the node itself when it is of
+     * that level), in tree order, for exports; read in batches of a thousand nodes.
+     */
+    public List<NodeFigures> figuresAtLevel(Scope scope, long rootId, int level, int year) {
+        OrgUnitView root = orgUnits.get(scope, rootId);
+        if (level == root.level()) {
+            return List.of(new NodeFigures(root, figures(scope, rootId, year)));
+        }
+        List<OrgUnitView> nodes = orgUnits.atLevelBelow(scope, rootId, level);
+        List<NodeFigures> result = new ArrayList<>(nodes.size());
+        for (int from = 0; from < nodes.size(); from += 1000) {
+            List<OrgUnitView> batch = nodes.subList(from, Math.min(nodes.size(), from + 1000));
+            Map<Long, Figures> batchFigures = figures(batch.stream().map(OrgUnitView::id).toList(), batch, year);
+            batch.forEach(node -> result.add(new NodeFigures(node, batchFigures.get(node.id()))));
+        }
+        return result;
+    }
+
     /** The figures of a node of the user's scope, for a year. */
     public Figures figures(Scope scope, long nodeId, int year) {
         OrgUnitView node = orgUnits.get(scope, nodeId);
@@ -234,6 +253,9 @@ public class RollupService {
 
     /** One row of the children's table. */
     public record Row(OrgUnitView node, String label, Figures figures) {
+    }
+
+    public record NodeFigures(OrgUnitView node, Figures figures) {
     }
 
     /** The main figures of one year, for the trend chart. */

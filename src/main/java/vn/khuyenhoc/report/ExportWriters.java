@@ -1,0 +1,102 @@
+package vn.khuyenhoc.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import vn.khuyenhoc.rollup.Figure;
+
+/** Lays an export out as XLSX (streamed: rows go to the client as they are written) or as CSV. */
+final class ExportWriters {
+
+    private static final int HEADER_ROW = 2;
+
+    private ExportWriters() {
+    }
+
+    /**
+     * One sheet per level: the title and the year's status on the first two lines, the header row frozen with an
+     * auto-filter, numbers stored as numbers with thousands separators (percentages as percentages).
+     */
+    static void xlsx(StatisticsExport.Report report, OutputStream out) throws IOException {
+        Workbook workbook = new Workbook(out, "Khuyen hoc", "1.0");
+        for (StatisticsExport.Table table : report.tables()) {
+            Worksheet sheet = workbook.newWorksheet(table.name());
+            sheet.value(0, 0, report.title());
+            sheet.style(0, 0).bold().fontSize(13).set();
+            sheet.value(1, 0, report.closedNote());
+            for (int c = 0; c < table.headers().size(); c++) {
+                sheet.value(HEADER_ROW, c, table.headers().get(c));
+                sheet.style(HEADER_ROW, c).bold().fillColor("DDEBF7").wrapText(true).set();
+                sheet.width(c, c == 1 ? 34 : c == 0 ? 9 : 16);
+            }
+            sheet.freezePane(2, HEADER_ROW + 1);
+            int r = HEADER_ROW + 1;
+            for (List<Object> row : table.rows()) {
+                for (int c = 0; c < row.size(); c++) {
+                    Object value = row.get(c);
+                    if (value instanceof Number number) {
+                        sheet.value(r, c, number);
+                        sheet.style(r, c).format(formatOf(table, c)).set();
+                    }
+                    else if (value != null) {
+                        sheet.value(r, c, value.toString());
+                    }
+                }
+                r++;
+                if (r % 500 == 0) {
+                    sheet.flush();
+                }
+            }
+            sheet.setAutoFilter(HEADER_ROW, 0, table.headers().size() - 1);
+            sheet.finish();
+        }
+        workbook.finish();
+    }
+
+    /** One file, UTF-8 with a byte-order mark so that Excel shows the diacritics; a "level" column first. */
+    static void csv(StatisticsExport.Report report, String levelHeader, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
+        csv.printRecord(report.title());
+        csv.printRecord(report.closedNote());
+        for (StatisticsExport.Table table : report.tables()) {
+            csv.println();
+            csv.print(levelHeader);
+            for (String header : table.headers()) {
+                csv.print(header);
+            }
+            csv.println();
+            for (List<Object> row : table.rows()) {
+                csv.print(table.name());
+                for (Object value : row) {
+                    csv.print(value == null ? "" : value);
+                }
+                csv.println();
+            }
+        }
+        csv.flush();
+    }
+
+    private static String formatOf(StatisticsExport.Table table, int column) {
+        int figureIndex = column - 2;
+        if (figureIndex >= 0 && figureIndex < table.figures().size()) {
+            Figure figure = table.figures().get(figureIndex);
+            return switch (figure.format()) {
+                case PERCENT -> "0.0%";
+                case MONEY -> "#,##0";
+                case COUNT -> "#,##0";
+            };
+        }
+        return "#,##0";
+    }
+}
