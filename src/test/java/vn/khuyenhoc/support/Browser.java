@@ -33,18 +33,22 @@ public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final Path profile;
+    private final Path downloads;
     private final String baseUrl;
 
     private Browser(String baseUrl, Dimension window) {
         this.baseUrl = baseUrl;
         try {
             this.profile = Files.createTempDirectory("chromium-profile");
+            this.downloads = Files.createDirectories(profile.resolve("downloads"));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--lang=vi", "--user-data-dir=" + profile,
@@ -117,6 +121,18 @@ public final class Browser implements AutoCloseable {
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(arguments[0], {redirect: 'manual'}).then(r => done(r.status));", baseUrl + path);
         return ((Number) status).longValue();
+    }
+
+    /** Waits for a download to finish and returns the downloaded file. */
+    public Path downloaded(String suffix) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
     }
 
     public WebDriver driver() {
