@@ -60,6 +60,11 @@ public enum Figure {
         return format;
     }
 
+    /** Whether this is a count of a learning title (shown in the dashboard's table of titles, not as a card). */
+    public boolean isTitle() {
+        return key.endsWith("Registered") || key.endsWith("Recognised");
+    }
+
     public String messageKey() {
         return "figure." + key;
     }
