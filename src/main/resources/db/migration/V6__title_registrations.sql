@@ -28,6 +28,8 @@ CREATE FUNCTION title_fold(s text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PA
                                 '[[:space:][:punct:]]+', ' ', 'g'))
 $$;
 
+-- (Functions used by indexes name everything outside pg_catalog with its schema: PostgreSQL 17 builds and
+-- maintains indexes with a search_path of pg_catalog only.)
 -- What makes two registrations of one kind and year the same subject:
 --   FAMILY  head of household + address  ("Nguyễn Văn An", "Tổ 3, Khu 5" = "nguyen van an", "to 3 khu 5")
 --   CITIZEN full name + birth year       (namesakes are common; the year tells most of them apart)
@@ -35,9 +37,9 @@ $$;
 CREATE FUNCTION title_subject_key(kind varchar, subject_name varchar, address varchar, birth_year smallint)
     RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT CASE kind
-               WHEN 'FAMILY' THEN title_fold(subject_name) || ' | ' || coalesce(title_fold(address), '')
-               WHEN 'CITIZEN' THEN title_fold(subject_name) || ' | ' || coalesce(birth_year::text, '')
-               ELSE title_fold(subject_name)
+               WHEN 'FAMILY' THEN public.title_fold(subject_name) || ' | ' || coalesce(public.title_fold(address), '')
+               WHEN 'CITIZEN' THEN public.title_fold(subject_name) || ' | ' || coalesce(birth_year::text, '')
+               ELSE public.title_fold(subject_name)
            END
 $$;
 

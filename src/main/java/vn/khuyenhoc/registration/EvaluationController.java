@@ -57,13 +57,13 @@ class EvaluationController {
     String evaluateAll(@CurrentStaff Staff staff, @PathVariable long communeId,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) TitleKind kind,
             @RequestParam(required = false) RegistrationStatus status, @RequestParam(required = false) Long unit,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) List<String> selected,
             @Valid @ModelAttribute("evaluationForm") EvaluationForm form, BindingResult errors, Model model,
             RedirectAttributes flash) {
         RegistrationFilter filter = new RegistrationFilter(RegistrationController.yearOrCurrent(year), kind, status,
                 unit, page);
         evaluation.commune(staff, communeId);
-        if (form.selected() == null || form.selected().isEmpty()) {
+        if (selected == null || selected.isEmpty()) {
             errors.rejectValue("selected", "evaluation.selected.required");
         }
         if (!errors.hasErrors()) {
@@ -81,6 +81,7 @@ class EvaluationController {
                 reject(errors, ex);
             }
         }
+        model.addAttribute("selectedValues", selected == null ? List.of() : selected);
         return page(staff, communeId, filter, model, form);
     }
 
@@ -118,6 +119,9 @@ class EvaluationController {
         model.addAttribute("registrations", list);
         model.addAttribute("counts", registrations.counts(staff.scope(), communeId, filter.year()));
         model.addAttribute("yearClosed", registrations.isYearClosed(filter.year()));
+        if (!model.containsAttribute("selectedValues")) {
+            model.addAttribute("selectedValues", List.of());
+        }
         if (!model.containsAttribute("evaluationForm")) {
             model.addAttribute("evaluationForm", form);
         }

@@ -71,19 +71,24 @@ class RegistrationController {
         if (kinds.isEmpty() || (kind != null && !kinds.contains(kind))) {
             throw new AccessDeniedException("This user does not register " + kind + " here");
         }
-        return form(model, node, null, kinds,
-                RegistrationForm.empty(kind == null ? kinds.get(0) : kind, yearOrCurrent(year)));
+        TitleKind chosen = kind == null ? kinds.get(0) : kind;
+        return form(model, node, null, kinds, RegistrationForm.empty(chosen, yearOrCurrent(year)), chosen);
     }
 
+    /**
+     * Registers a subject. A form whose binding failed (a number typed as words) arrives as null, its typed values
+     * kept in {@code errors}; {@code kind} and {@code year} are read from the request for the redisplay.
+     */
     @PostMapping("/units/{nodeId}/registrations")
     @PreAuthorize("hasAnyRole('CHAPTER', 'COMMUNE')")
     String create(@CurrentStaff Staff staff, @PathVariable long nodeId,
-            @Valid @ModelAttribute("registrationForm") RegistrationForm form, BindingResult errors, Model model,
-            RedirectAttributes flash) {
+            @Valid @ModelAttribute("registrationForm") RegistrationForm form, BindingResult errors,
+            @RequestParam(name = "kind", required = false) String typedKind, Model model, RedirectAttributes flash) {
         OrgUnitView node = registrations.registeringNode(staff.scope(), nodeId);
         List<TitleKind> kinds = registrations.kindsFor(staff, node);
-        if (form.kind() != null && !kinds.contains(form.kind())) {
-            throw new AccessDeniedException("This user does not register " + form.kind() + " here");
+        TitleKind kind = form != null ? form.kind() : kindOf(typedKind);
+        if (kind != null && !kinds.contains(kind)) {
+            throw new AccessDeniedException("This user does not register " + kind + " here");
         }
         if (!errors.hasErrors()) {
             try {
@@ -96,7 +101,7 @@ class RegistrationController {
                 errors.rejectValue(ex.field(), ex.messageCode());
             }
         }
-        return form(model, node, null, kinds, form);
+        return form(model, node, null, kinds, form, kind);
     }
 
     @GetMapping("/registrations/{id}")
@@ -112,7 +117,8 @@ class RegistrationController {
             return "redirect:/registrations/" + id; // evaluated, withdrawn or of a closed year: the page says which
         }
         OrgUnitView node = orgUnits.get(staff.scope(), registration.nodeId());
-        return form(model, node, registration, List.of(registration.kind()), RegistrationForm.of(registration));
+        return form(model, node, registration, List.of(registration.kind()), RegistrationForm.of(registration),
+                registration.kind());
     }
 
     @PostMapping("/registrations/{id}")
@@ -121,7 +127,7 @@ class RegistrationController {
             @Valid @ModelAttribute("registrationForm") RegistrationForm form, BindingResult errors, Model model,
             RedirectAttributes flash) {
         RegistrationView registration = registrations.getOwn(staff, id);
-        if (form.kind() != registration.kind()) {
+        if (form != null && form.kind() != registration.kind()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The kind of a registration never changes");
         }
         if (!errors.hasErrors()) {
@@ -136,7 +142,7 @@ class RegistrationController {
             }
         }
         OrgUnitView node = orgUnits.get(staff.scope(), registration.nodeId());
-        return form(model, node, registration, List.of(registration.kind()), form);
+        return form(model, node, registration, List.of(registration.kind()), form, registration.kind());
     }
 
     @PostMapping("/registrations/{id}/withdraw")
@@ -156,8 +162,10 @@ class RegistrationController {
         return "redirect:/units/" + registration.nodeId() + "/registrations?year=" + registration.year();
     }
 
+    /** The form page; {@code kind} decides which fields it shows (the form itself is null after a failed binding). */
     private String form(Model model, OrgUnitView node, RegistrationView registration, List<TitleKind> kinds,
-            RegistrationForm form) {
+            RegistrationForm form, TitleKind kind) {
+        model.addAttribute("formKind", kind);
         model.addAttribute("unit", node);
         model.addAttribute("lineage", orgUnits.lineage(node));
         model.addAttribute("registration", registration);
@@ -168,6 +176,15 @@ class RegistrationController {
             model.addAttribute("registrationForm", form);
         }
         return "registration/form";
+    }
+
+    private static TitleKind kindOf(String typed) {
+        try {
+            return typed == null || typed.isBlank() ? null : TitleKind.valueOf(typed);
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
     }
 
     /** The year asked for, or this year when none (or a nonsensical one) is given. */
