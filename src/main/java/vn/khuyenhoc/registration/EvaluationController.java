@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,11 +22,10 @@ import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.Staff;
 
 /**
- * The year-end evaluation by commune staff. Every other role gets 403 here before any id is looked at; commune
- * staff get 404 for anything outside their commune.
+ * The year-end evaluation by commune staff. As everywhere, ids outside the user's scope answer 404 first (for a
+ * chapter secretary that includes their commune's evaluation page); inside it, any role but COMMUNE gets 403.
  */
 @Controller
-@PreAuthorize("hasRole('COMMUNE')")
 class EvaluationController {
 
     private final EvaluationService evaluation;
@@ -91,6 +89,7 @@ class EvaluationController {
             @Valid @ModelAttribute("evaluationForm") EvaluationForm form, BindingResult errors, Model model,
             RedirectAttributes flash) {
         RegistrationView registration = registrations.get(staff.scope(), id);
+        evaluation.requireEvaluator(staff);
         if (!errors.hasErrors()) {
             try {
                 RegistrationView evaluated = evaluation.evaluate(staff, id, form);

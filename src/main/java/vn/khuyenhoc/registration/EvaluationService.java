@@ -61,7 +61,7 @@ public class EvaluationService {
         if (!commune.isCommune()) {
             throw new NotFoundException();
         }
-        requireCommuneStaff(staff);
+        requireEvaluator(staff);
         return commune;
     }
 
@@ -83,9 +83,9 @@ public class EvaluationService {
     /** Evaluates one registration, which the user saw at {@code form.version()}. */
     @Transactional
     public RegistrationView evaluate(Staff staff, long id, EvaluationForm form) {
-        requireCommuneStaff(staff);
         TitleRegistration registration = registrations.findById(id).orElseThrow(NotFoundException::new);
         OrgUnitView node = orgUnits.get(staff.scope(), registration.getNodeId());
+        requireEvaluator(staff);
         return apply(staff, registration, node, form.version(), form);
     }
 
@@ -169,7 +169,8 @@ public class EvaluationService {
         return versions;
     }
 
-    private static void requireCommuneStaff(Staff staff) {
+    /** @throws AccessDeniedException unless the user is commune staff (call after the scope check) */
+    public void requireEvaluator(Staff staff) {
         if (staff.role() != Role.COMMUNE) {
             throw new AccessDeniedException("Only commune staff evaluate registrations");
         }

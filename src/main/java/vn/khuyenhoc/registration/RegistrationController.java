@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,9 +26,9 @@ import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.Staff;
 
 /**
- * A node's learning-title registrations: the list of a year, registering, correcting and withdrawing. Roles that
- * never register (provincial and national staff) get 403 on every form; see {@link RegistrationService} for the
- * rest of the access rules.
+ * A node's learning-title registrations: the list of a year, registering, correcting and withdrawing. Every
+ * endpoint looks the node or registration up in the user's scope first (404 outside it, whatever the role), then
+ * applies the role rules of {@link RegistrationService} (403).
  */
 @Controller
 class RegistrationController {
@@ -63,7 +62,6 @@ class RegistrationController {
     }
 
     @GetMapping("/units/{nodeId}/registrations/new")
-    @PreAuthorize("hasAnyRole('CHAPTER', 'COMMUNE')")
     String newRegistration(@CurrentStaff Staff staff, @PathVariable long nodeId,
             @RequestParam(required = false) TitleKind kind, @RequestParam(required = false) Integer year, Model model) {
         OrgUnitView node = registrations.registeringNode(staff.scope(), nodeId);
@@ -80,7 +78,6 @@ class RegistrationController {
      * kept in {@code errors}; {@code kind} and {@code year} are read from the request for the redisplay.
      */
     @PostMapping("/units/{nodeId}/registrations")
-    @PreAuthorize("hasAnyRole('CHAPTER', 'COMMUNE')")
     String create(@CurrentStaff Staff staff, @PathVariable long nodeId,
             @Valid @ModelAttribute("registrationForm") RegistrationForm form, BindingResult errors,
             @RequestParam(name = "kind", required = false) String typedKind, Model model, RedirectAttributes flash) {
@@ -110,7 +107,6 @@ class RegistrationController {
     }
 
     @GetMapping("/registrations/{id}/edit")
-    @PreAuthorize("hasAnyRole('CHAPTER', 'COMMUNE')")
     String edit(@CurrentStaff Staff staff, @PathVariable long id, Model model) {
         RegistrationView registration = registrations.getOwn(staff, id);
         if (!registrations.canChange(staff, registration)) {
@@ -122,7 +118,6 @@ class RegistrationController {
     }
 
     @PostMapping("/registrations/{id}")
-    @PreAuthorize("hasAnyRole('CHAPTER', 'COMMUNE')")
     String update(@CurrentStaff Staff staff, @PathVariable long id,
             @Valid @ModelAttribute("registrationForm") RegistrationForm form, BindingResult errors, Model model,
             RedirectAttributes flash) {
@@ -146,7 +141,6 @@ class RegistrationController {
     }
 
     @PostMapping("/registrations/{id}/withdraw")
-    @PreAuthorize("hasAnyRole('CHAPTER', 'COMMUNE')")
     String withdraw(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(required = false) Long version,
             RedirectAttributes flash) {
         RegistrationView registration = registrations.getOwn(staff, id);
