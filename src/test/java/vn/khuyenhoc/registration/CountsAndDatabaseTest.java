@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +42,6 @@ class CountsAndDatabaseTest {
     @Autowired
     TestTree tree;
 
-    @Autowired
     Registrations registrations;
 
     @Autowired
@@ -49,6 +49,11 @@ class CountsAndDatabaseTest {
 
     @Autowired
     RegistrationService service;
+
+    @BeforeEach
+    void helpers() {
+        registrations = new Registrations(mvc, jdbc);
+    }
 
     @Test
     void theCountsOnTheUnitAndCommunePagesEqualADirectCount() throws Exception {

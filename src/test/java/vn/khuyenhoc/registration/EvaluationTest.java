@@ -3,6 +3,7 @@ package vn.khuyenhoc.registration;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,11 +38,15 @@ class EvaluationTest {
     @Autowired
     TestTree tree;
 
-    @Autowired
     Registrations registrations;
 
     @Autowired
     JdbcClient jdbc;
+
+    @BeforeEach
+    void helpers() {
+        registrations = new Registrations(mvc, jdbc);
+    }
 
     @Test
     void communeStaffRecogniseOneRegistrationAndMayEvaluateItAgain() throws Exception {

@@ -1,5 +1,6 @@
 package vn.khuyenhoc.registration;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,11 +32,15 @@ class RegistrationChangesTest {
     @Autowired
     TestTree tree;
 
-    @Autowired
     Registrations registrations;
 
     @Autowired
     JdbcClient jdbc;
+
+    @BeforeEach
+    void helpers() {
+        registrations = new Registrations(mvc, jdbc);
+    }
 
     @Test
     void aRegisteredFamilyIsCorrectedOnItsOwnFormAndTheChangeIsAudited() throws Exception {

@@ -2,6 +2,7 @@ package vn.khuyenhoc.registration;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,11 +34,15 @@ class RegistrationFormsTest {
     @Autowired
     TestTree tree;
 
-    @Autowired
     Registrations registrations;
 
     @Autowired
     JdbcClient jdbc;
+
+    @BeforeEach
+    void helpers() {
+        registrations = new Registrations(mvc, jdbc);
+    }
 
     @Test
     void aChapterSecretaryRegistersAFamilyACommunityAndACitizenOfTheirUnit() throws Exception {

@@ -3,9 +3,7 @@ package vn.khuyenhoc.registration;
 import java.time.Year;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -16,16 +14,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static vn.khuyenhoc.support.TestTree.as;
 
 /** Test helpers: registrations made through the forms, and what the database holds about them. */
-@Component
 class Registrations {
 
     static final int YEAR = Year.now().getValue();
 
-    @Autowired
-    MockMvc mvc;
+    private final MockMvc mvc;
+    private final JdbcClient jdbc;
 
-    @Autowired
-    JdbcClient jdbc;
+    Registrations(MockMvc mvc, JdbcClient jdbc) {
+        this.mvc = mvc;
+        this.jdbc = jdbc;
+    }
 
     /** A name no other test (nor the demo data) uses. */
     static String unique(String name) {
