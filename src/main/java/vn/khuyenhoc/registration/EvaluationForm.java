@@ -34,6 +34,13 @@ public record EvaluationForm(
         return new EvaluationForm(List.of(), RegistrationStatus.RECOGNISED, "", null, version);
     }
 
+    /** The form of one registration: its current decision, if it has one, ready to be corrected. */
+    static EvaluationForm of(RegistrationView registration) {
+        RegistrationStatus result = registration.status().isResult() ? registration.status() : RegistrationStatus.RECOGNISED;
+        return new EvaluationForm(List.of(), result, registration.decisionNumber(), registration.decisionDate(),
+                registration.version());
+    }
+
     /** A result is chosen; a recognition has its decision number and date. */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)

@@ -30,7 +30,7 @@ class ShowPage {
         model.addAttribute("canChange", registrations.canChange(staff, registration));
         model.addAttribute("canEvaluate", staff.role() == Role.COMMUNE && !registration.isWithdrawn() && !yearClosed);
         if (!model.containsAttribute("evaluationForm")) {
-            model.addAttribute("evaluationForm", EvaluationForm.empty(registration.version()));
+            model.addAttribute("evaluationForm", EvaluationForm.of(registration));
         }
         return "registration/show";
     }
