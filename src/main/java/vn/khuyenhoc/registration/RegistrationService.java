@@ -97,9 +97,9 @@ public class RegistrationService {
         return node;
     }
 
-    /** The kinds this user registers at this node (their own): none for anyone else. */
+    /** The kinds this user registers at this node (their own, if active): none for anyone else. */
     public List<TitleKind> kindsFor(Staff staff, OrgUnitView node) {
-        boolean ownNode = staff.scope().nodeId() == node.id();
+        boolean ownNode = staff.scope().nodeId() == node.id() && node.active();
         boolean registrar = (staff.role() == Role.CHAPTER && node.level() == 3)
                 || (staff.role() == Role.COMMUNE && node.level() == 2);
         return ownNode && registrar ? TitleKind.registeredAtLevel(node.level()) : List.of();

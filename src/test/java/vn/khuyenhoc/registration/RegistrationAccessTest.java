@@ -143,6 +143,14 @@ class RegistrationAccessTest {
                     .containsEntry("update", 403).containsEntry("withdraw", 403).containsEntry("evaluation", 403)
                     .containsEntry("evaluate all", 403).containsEntry("evaluate one", 403);
         }
+        // a unit that stopped working registers nothing new
+        var closedUnit = tree.newChapter("06688");
+        var closedSecretary = tree.staffOf(closedUnit);
+        jdbc.sql("UPDATE org_unit SET active = false WHERE id = :id").param("id", closedUnit.id()).update();
+        assertThat(status(closedSecretary, post("/units/" + closedUnit.id() + "/registrations").param("kind", "COMMUNITY")
+                .param("year", String.valueOf(YEAR)).param("subjectName", unique("Khu 8")))).isEqualTo(403);
+        assertThat(registrations.countAt(closedUnit.id())).isZero();
+
         assertThat(registrations.status(family)).isEqualTo("REGISTERED");
         assertThat(registrations.countAt(unit.id())).isEqualTo(1);
         assertThat(registrations.countAt(commune.id())).isPositive();
