@@ -1,6 +1,7 @@
 package vn.khuyenhoc.registration;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 
@@ -70,9 +71,9 @@ class EvaluationController {
                 flash.addFlashAttribute("notice", "evaluation.saved." + form.result());
                 flash.addFlashAttribute("noticeArg", String.valueOf(count));
                 return "redirect:" + UriComponentsBuilder.fromPath("/units/{id}/evaluation")
-                        .queryParam("year", filter.year()).queryParamIfPresent("kind", java.util.Optional.ofNullable(kind))
-                        .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
-                        .queryParamIfPresent("unit", java.util.Optional.ofNullable(unit))
+                        .queryParam("year", filter.year()).queryParamIfPresent("kind", Optional.ofNullable(kind))
+                        .queryParamIfPresent("status", Optional.ofNullable(status))
+                        .queryParamIfPresent("unit", Optional.ofNullable(unit))
                         .queryParam("page", filter.page()).buildAndExpand(communeId).toUriString();
             }
             catch (FieldConflictException ex) {

@@ -1,6 +1,8 @@
 package vn.khuyenhoc.registration;
 
 import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -189,10 +191,10 @@ class RegistrationController {
     /** The years of the year picker: next year back to five years ago, plus the one shown if it is older. */
     static List<Integer> yearChoices(int shown) {
         int next = Year.now().getValue() + 1;
-        List<Integer> years = new java.util.ArrayList<>(IntStream.rangeClosed(0, 6).map(i -> next - i).boxed().toList());
+        List<Integer> years = new ArrayList<>(IntStream.rangeClosed(0, 6).map(i -> next - i).boxed().toList());
         if (!years.contains(shown)) {
             years.add(shown);
-            years.sort(java.util.Comparator.reverseOrder());
+            years.sort(Comparator.reverseOrder());
         }
         return years;
     }
