@@ -91,7 +91,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public void logOut() {
-        driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        WebElement menu = driver.findElement(By.cssSelector(".navbar-toggler"));
+        if (menu.isDisplayed()) { // a phone-sized window: the sign-out button is in the collapsed menu
+            menu.click();
+            waitFor(By.cssSelector(".navbar-collapse.show")); // opened, its animation over
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("form[action$='/logout'] button"))).click();
         waitFor(By.id("username"));
     }
 
@@ -103,7 +109,9 @@ public final class Browser implements AutoCloseable {
 
     public void click(By element) {
         WebElement target = driver.findElement(element);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
+        // instantly: Bootstrap's smooth scrolling would still be moving the element when the click lands
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+                target);
         target.click();
     }
 

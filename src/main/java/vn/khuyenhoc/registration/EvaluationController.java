@@ -1,0 +1,139 @@
+package vn.khuyenhoc.registration;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import vn.khuyenhoc.orgunit.OrgUnitService;
+import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.shared.CurrentStaff;
+import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.Staff;
+
+/**
+ * The year-end evaluation by commune staff. As everywhere, ids outside the user's scope answer 404 first (for a
+ * chapter secretary that includes their commune's evaluation page); inside it, any role but COMMUNE gets 403.
+ */
+@Controller
+class EvaluationController {
+
+    private final EvaluationService evaluation;
+    private final RegistrationService registrations;
+    private final OrgUnitService orgUnits;
+    private final ShowPage showPage;
+
+    EvaluationController(EvaluationService evaluation, RegistrationService registrations, OrgUnitService orgUnits,
+            ShowPage showPage) {
+        this.evaluation = evaluation;
+        this.registrations = registrations;
+        this.orgUnits = orgUnits;
+        this.showPage = showPage;
+    }
+
+    @GetMapping("/units/{communeId}/evaluation")
+    String list(@CurrentStaff Staff staff, @PathVariable long communeId, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) TitleKind kind, @RequestParam(required = false) RegistrationStatus status,
+            @RequestParam(required = false) Long unit, @RequestParam(defaultValue = "0") int page, Model model) {
+        RegistrationFilter filter = new RegistrationFilter(RegistrationController.yearOrCurrent(year), kind, status,
+                unit, page);
+        return page(staff, communeId, filter, model, EvaluationForm.empty(null));
+    }
+
+    /** One decision for every registration ticked on the page; back to the same filter afterwards. */
+    @PostMapping("/units/{communeId}/evaluation")
+    String evaluateAll(@CurrentStaff Staff staff, @PathVariable long communeId,
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) TitleKind kind,
+            @RequestParam(required = false) RegistrationStatus status, @RequestParam(required = false) Long unit,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) List<String> selected,
+            @Valid @ModelAttribute("evaluationForm") EvaluationForm form, BindingResult errors, Model model,
+            RedirectAttributes flash) {
+        RegistrationFilter filter = new RegistrationFilter(RegistrationController.yearOrCurrent(year), kind, status,
+                unit, page);
+        evaluation.commune(staff, communeId);
+        if (selected == null || selected.isEmpty()) {
+            errors.rejectValue("selected", "evaluation.selected.required");
+        }
+        if (!errors.hasErrors()) {
+            try {
+                int count = evaluation.evaluateAll(staff, communeId, form);
+                flash.addFlashAttribute("notice", "evaluation.saved." + form.result());
+                flash.addFlashAttribute("noticeArg", String.valueOf(count));
+                return "redirect:" + UriComponentsBuilder.fromPath("/units/{id}/evaluation")
+                        .queryParam("year", filter.year()).queryParamIfPresent("kind", Optional.ofNullable(kind))
+                        .queryParamIfPresent("status", Optional.ofNullable(status))
+                        .queryParamIfPresent("unit", Optional.ofNullable(unit))
+                        .queryParam("page", filter.page()).buildAndExpand(communeId).toUriString();
+            }
+            catch (FieldConflictException ex) {
+                reject(errors, ex);
+            }
+        }
+        model.addAttribute("selectedValues", selected == null ? List.of() : selected);
+        return page(staff, communeId, filter, model, form);
+    }
+
+    /** The decision on one registration, from its own page. */
+    @PostMapping("/registrations/{id}/evaluation")
+    String evaluate(@CurrentStaff Staff staff, @PathVariable long id,
+            @Valid @ModelAttribute("evaluationForm") EvaluationForm form, BindingResult errors, Model model,
+            RedirectAttributes flash) {
+        RegistrationView registration = registrations.get(staff.scope(), id);
+        evaluation.requireEvaluator(staff);
+        if (!errors.hasErrors()) {
+            try {
+                RegistrationView evaluated = evaluation.evaluate(staff, id, form);
+                flash.addFlashAttribute("notice", "evaluation.saved.one." + evaluated.status());
+                flash.addFlashAttribute("noticeArg", evaluated.subject().name());
+                return "redirect:/registrations/" + id;
+            }
+            catch (FieldConflictException ex) {
+                reject(errors, ex);
+            }
+        }
+        return showPage.render(staff, registration, model);
+    }
+
+    private String page(Staff staff, long communeId, RegistrationFilter filter, Model model, EvaluationForm form) {
+        RegistrationPage list = evaluation.list(staff, communeId, filter);
+        OrgUnitView commune = evaluation.commune(staff, communeId);
+        model.addAttribute("unit", commune);
+        model.addAttribute("lineage", orgUnits.lineage(commune));
+        model.addAttribute("filter", filter);
+        model.addAttribute("years", RegistrationController.yearChoices(filter.year()));
+        model.addAttribute("kinds", TitleKind.values());
+        model.addAttribute("statuses", List.of(RegistrationStatus.REGISTERED, RegistrationStatus.RECOGNISED,
+                RegistrationStatus.NOT_RECOGNISED));
+        model.addAttribute("units", orgUnits.children(staff.scope(), communeId));
+        model.addAttribute("registrations", list);
+        model.addAttribute("counts", registrations.counts(staff.scope(), communeId, filter.year()));
+        model.addAttribute("yearClosed", registrations.isYearClosed(filter.year()));
+        if (!model.containsAttribute("selectedValues")) {
+            model.addAttribute("selectedValues", List.of());
+        }
+        if (!model.containsAttribute("evaluationForm")) {
+            model.addAttribute("evaluationForm", form);
+        }
+        return "registration/evaluation";
+    }
+
+    private static void reject(BindingResult errors, FieldConflictException ex) {
+        if (ex.field() == null) {
+            errors.reject(ex.messageCode());
+        }
+        else {
+            errors.rejectValue(ex.field(), ex.messageCode());
+        }
+    }
+}

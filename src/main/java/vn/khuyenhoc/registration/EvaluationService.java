@@ -1,0 +1,178 @@
+package vn.khuyenhoc.registration;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.orgunit.OrgUnitService;
+import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.report.YearClosingService;
+import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.Text;
+
+/**
+ * The year-end evaluation: commune staff mark the registrations of their commune and its grassroots units
+ * RECOGNISED (with the decision's number and date; the recognising level is the commune) or NOT_RECOGNISED, one
+ * at a time or a whole selection under one decision. A registration may be evaluated again (a corrected decision,
+ * a reversed result); each evaluation is an audit entry with the state before and after. Withdrawn registrations
+ * and closed years are out of reach.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EvaluationService {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final TitleRegistrationRepository registrations;
+    private final RegistrationQueries queries;
+    private final OrgUnitService orgUnits;
+    private final YearClosingService closing;
+    private final AuditService audit;
+
+    EvaluationService(TitleRegistrationRepository registrations, RegistrationQueries queries, OrgUnitService orgUnits,
+            YearClosingService closing, AuditService audit) {
+        this.registrations = registrations;
+        this.queries = queries;
+        this.orgUnits = orgUnits;
+        this.closing = closing;
+        this.audit = audit;
+    }
+
+    /**
+     * The commune the user evaluates: their own, if this id is it.
+     *
+     * @throws NotFoundException when the id is outside the scope or not a commune
+     * @throws AccessDeniedException when the user is not commune staff
+     */
+    public OrgUnitView commune(Staff staff, long communeId) {
+        OrgUnitView commune = orgUnits.get(staff.scope(), communeId);
+        if (!commune.isCommune()) {
+            throw new NotFoundException();
+        }
+        requireEvaluator(staff);
+        return commune;
+    }
+
+    /** All live registrations of the commune's subtree for the filter (a status, a kind, one registering node). */
+    public RegistrationPage list(Staff staff, long communeId, RegistrationFilter filter) {
+        OrgUnitView commune = commune(staff, communeId);
+        if (filter.nodeId() != null) {
+            OrgUnitView node = orgUnits.get(staff.scope(), filter.nodeId());
+            if (node.id() != commune.id() && !Long.valueOf(commune.id()).equals(node.parentId())) {
+                throw new NotFoundException();
+            }
+        }
+        if (filter.status() == RegistrationStatus.WITHDRAWN) {
+            throw new NotFoundException();
+        }
+        return queries.page(RegistrationQueries.Owner.COMMUNE, commune.id(), filter, false, PAGE_SIZE);
+    }
+
+    /** Evaluates one registration, which the user saw at {@code form.version()}. */
+    @Transactional
+    public RegistrationView evaluate(Staff staff, long id, EvaluationForm form) {
+        TitleRegistration registration = registrations.findById(id).orElseThrow(NotFoundException::new);
+        OrgUnitView node = orgUnits.get(staff.scope(), registration.getNodeId());
+        requireEvaluator(staff);
+        return apply(staff, registration, node, form.version(), form);
+    }
+
+    /**
+     * Evaluates every selected registration of the commune under one decision, all or nothing: one of them
+     * changed since the page was shown, and none is saved.
+     *
+     * @return how many were evaluated
+     */
+    @Transactional
+    public int evaluateAll(Staff staff, long communeId, EvaluationForm form) {
+        OrgUnitView commune = commune(staff, communeId);
+        Map<Long, Long> versions = parseSelection(form.selected());
+        if (versions.isEmpty()) {
+            throw new FieldConflictException("selected", "evaluation.selected.required");
+        }
+        List<TitleRegistration> found = registrations.findByIdIn(versions.keySet());
+        if (found.size() != versions.size()) {
+            throw new NotFoundException();
+        }
+        Map<Long, OrgUnitView> nodes = new LinkedHashMap<>();
+        List<TitleRegistration> ordered = new ArrayList<>(found);
+        ordered.sort(Comparator.comparing(TitleRegistration::getId));
+        for (TitleRegistration registration : ordered) {
+            if (registration.getCommuneId() != commune.id()) {
+                throw new NotFoundException();
+            }
+            OrgUnitView node = nodes.computeIfAbsent(registration.getNodeId(), n -> orgUnits.get(staff.scope(), n));
+            apply(staff, registration, node, versions.get(registration.getId()), form);
+        }
+        return ordered.size();
+    }
+
+    private RegistrationView apply(Staff staff, TitleRegistration registration, OrgUnitView node, Long expectedVersion,
+            EvaluationForm form) {
+        if ((expectedVersion != null && expectedVersion != registration.getVersion())
+                || registration.getStatus() == RegistrationStatus.WITHDRAWN) {
+            throw new ObjectOptimisticLockingFailureException(TitleRegistration.class, registration.getId());
+        }
+        closing.requireOpen(registration.getYear(), null);
+        RegistrationView before = RegistrationView.of(registration, node.name());
+        if (form.result() == RegistrationStatus.RECOGNISED) {
+            LocalDate date = form.decisionDate();
+            if (date.getYear() < registration.getYear()) {
+                throw new FieldConflictException("decisionDate", "evaluation.decisionDate.beforeYear");
+            }
+            if (date.isAfter(LocalDate.now())) {
+                throw new FieldConflictException("decisionDate", "evaluation.decisionDate.future");
+            }
+            registration.recognise(Text.clean(form.decisionNumber()), date,
+                    RecognisingLevel.COMMUNE, staff.username());
+        }
+        else {
+            registration.refuse(staff.username());
+        }
+        RegistrationView after = RegistrationView.of(registrations.saveAndFlush(registration), node.name());
+        audit.record(staff, before.status().isResult() ? "REEVALUATE" : "EVALUATE", RegistrationService.AUDIT_TYPE,
+                registration.getId(), node.path(), RegistrationService.auditState(before),
+                RegistrationService.auditState(after));
+        return after;
+    }
+
+    /** "id:version" values of the checkboxes; anything else is a forged request. */
+    private static Map<Long, Long> parseSelection(List<String> selected) {
+        Map<Long, Long> versions = new LinkedHashMap<>();
+        if (selected == null) {
+            return versions;
+        }
+        for (String value : selected) {
+            String[] parts = value.split(":");
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException(value);
+                }
+                versions.put(Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip()));
+            }
+            catch (NumberFormatException ex) {
+                throw new NotFoundException();
+            }
+        }
+        return versions;
+    }
+
+    /** @throws AccessDeniedException unless the user is commune staff (call after the scope check) */
+    public void requireEvaluator(Staff staff) {
+        if (staff.role() != Role.COMMUNE) {
+            throw new AccessDeniedException("Only commune staff evaluate registrations");
+        }
+    }
+}

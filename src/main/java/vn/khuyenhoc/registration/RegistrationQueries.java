@@ -1,0 +1,144 @@
+package vn.khuyenhoc.registration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side: lists and counts in SQL, each on an index of title_registration. Callers have resolved the node
+ * through the scope check already; {@code column} is one of the fixed names below, never user input.
+ */
+@Component
+class RegistrationQueries {
+
+    /** Which registrations belong to a node: its own (a grassroots unit's) or its subtree's (a commune's ...). */
+    enum Owner {
+        NODE("r.node_id"), COMMUNE("r.commune_id"), PROVINCE("r.province_id"), COUNTRY(null);
+
+        private final String column;
+
+        Owner(String column) {
+            this.column = column;
+        }
+
+        static Owner ofLevel(int level) {
+            return switch (level) {
+                case 0 -> COUNTRY;
+                case 1 -> PROVINCE;
+                case 2 -> COMMUNE;
+                default -> NODE;
+            };
+        }
+
+        String where() {
+            return column == null ? "TRUE" : column + " = :owner";
+        }
+    }
+
+    private static final String ORDER = """
+            ORDER BY array_position(ARRAY['FAMILY', 'CLAN', 'COMMUNITY', 'UNIT', 'CITIZEN']::varchar[], r.kind),
+                     title_fold(n.name), title_fold(r.subject_name), r.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    RegistrationQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Registered and recognised per kind: one GROUP BY on the (node_id | commune_id | province_id, year, kind,
+     * status) index. See {@link TitleCounts} for what the two figures mean.
+     */
+    List<TitleCounts.KindCount> counts(Owner owner, long ownerId, int year) {
+        return jdbc.sql("""
+                SELECT r.kind,
+                       count(*) FILTER (WHERE r.status <> 'WITHDRAWN') AS registered,
+                       count(*) FILTER (WHERE r.status = 'RECOGNISED') AS recognised
+                FROM title_registration r
+                WHERE %s AND r.year = :year
+                GROUP BY r.kind
+                """.formatted(owner.where()))
+                .param("owner", ownerId).param("year", year)
+                .query((rs, n) -> new TitleCounts.KindCount(TitleKind.valueOf(rs.getString("kind")),
+                        rs.getLong("registered"), rs.getLong("recognised")))
+                .list();
+    }
+
+    /**
+     * A page of the registrations of an owner and year, withdrawn ones only when the filter asks for them
+     * (or, with {@code includeWithdrawn}, when it names no status).
+     */
+    RegistrationPage page(Owner owner, long ownerId, RegistrationFilter filter, boolean includeWithdrawn, int size) {
+        String where = """
+                WHERE %s AND r.year = :year
+                  AND (CAST(:kind AS varchar) IS NULL OR r.kind = :kind)
+                  AND (CAST(:node AS bigint) IS NULL OR r.node_id = :node)
+                  AND (CASE WHEN CAST(:status AS varchar) IS NULL THEN (:withdrawn OR r.status <> 'WITHDRAWN')
+                            ELSE r.status = :status END)
+                """.formatted(owner.where());
+        String kind = filter.kind() == null ? null : filter.kind().name();
+        String status = filter.status() == null ? null : filter.status().name();
+        long total = jdbc.sql("SELECT count(*) FROM title_registration r " + where)
+                .param("owner", ownerId).param("year", filter.year()).param("kind", kind)
+                .param("node", filter.nodeId()).param("status", status).param("withdrawn", includeWithdrawn)
+                .query(Long.class).single();
+        int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / size));
+        List<RegistrationView> items = jdbc.sql("""
+                SELECT r.*, n.name AS node_name
+                FROM title_registration r JOIN org_unit n ON n.id = r.node_id
+                """ + where + ORDER + " LIMIT :limit OFFSET :offset")
+                .param("owner", ownerId).param("year", filter.year()).param("kind", kind)
+                .param("node", filter.nodeId()).param("status", status).param("withdrawn", includeWithdrawn)
+                .param("limit", size).param("offset", (long) page * size)
+                .query(RegistrationQueries::view)
+                .list();
+        return new RegistrationPage(items, page, size, total);
+    }
+
+    /**
+     * Whether another live registration of the same subject exists (the rule of the unique indexes of
+     * V6__title_registrations.sql: per commune, citizens per registering node), for a message before the index
+     * would refuse the insert.
+     */
+    boolean duplicateExists(TitleKind kind, int year, long nodeId, long communeId, Subject subject, Long exceptId) {
+        String owner = kind == TitleKind.CITIZEN
+                ? "node_id = :node AND kind = 'CITIZEN'"
+                : "commune_id = :commune AND kind = :kind AND kind <> 'CITIZEN'";
+        return jdbc.sql("""
+                SELECT EXISTS (
+                    SELECT 1 FROM title_registration
+                    WHERE %s AND year = :year AND status <> 'WITHDRAWN' AND id <> :except
+                      AND title_subject_key(kind, subject_name, address, birth_year)
+                          = title_subject_key(CAST(:kind AS varchar), CAST(:name AS varchar),
+                                              CAST(:address AS varchar), CAST(:birthYear AS smallint)))
+                """.formatted(owner))
+                .param("node", nodeId).param("commune", communeId).param("kind", kind.name())
+                .param("year", year).param("except", exceptId == null ? -1L : exceptId)
+                .param("name", subject.name()).param("address", subject.address())
+                .param("birthYear", subject.birthYear())
+                .query(Boolean.class).single();
+    }
+
+    private static RegistrationView view(ResultSet rs, int n) throws SQLException {
+        Subject subject = new Subject(rs.getString("subject_name"), rs.getString("address"),
+                (Integer) rs.getObject("household_size", Integer.class), rs.getString("representative"),
+                rs.getString("unit_type") == null ? null : UnitType.valueOf(rs.getString("unit_type")),
+                (Integer) rs.getObject("birth_year", Integer.class));
+        String level = rs.getString("recognising_level");
+        return new RegistrationView(rs.getLong("id"), rs.getLong("province_id"), rs.getLong("commune_id"),
+                rs.getLong("node_id"), rs.getString("node_name"), rs.getInt("year"),
+                TitleKind.valueOf(rs.getString("kind")), subject, (Long) rs.getObject("member_id", Long.class),
+                RegistrationStatus.valueOf(rs.getString("status")), rs.getString("decision_number"),
+                rs.getObject("decision_date", LocalDate.class),
+                level == null ? null : RecognisingLevel.valueOf(level),
+                rs.getObject("evaluated_at", OffsetDateTime.class), rs.getString("evaluated_by"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getLong("version"));
+    }
+}

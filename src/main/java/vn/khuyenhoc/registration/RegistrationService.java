@@ -1,0 +1,260 @@
+package vn.khuyenhoc.registration;
+
+import java.time.Year;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.orgunit.OrgUnitService;
+import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.report.YearClosingService;
+import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.Scope;
+import vn.khuyenhoc.shared.Staff;
+
+/**
+ * Learning-title registrations: registering, correcting and withdrawing them, their lists and their counts.
+ *
+ * <p>Access, the same on every path: an id outside the user's subtree answers 404 ({@link NotFoundException}),
+ * exactly like a missing one. Inside it, what the user's role may not do answers 403
+ * ({@link AccessDeniedException}): a grassroots secretary (CHAPTER) registers, corrects and withdraws families,
+ * communities and citizens of their own unit; commune staff (COMMUNE) do so for clans and learning units of their
+ * commune; everyone else in scope only reads. The year-end evaluation is {@link EvaluationService}'s.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RegistrationService {
+
+    static final String AUDIT_TYPE = "REGISTRATION";
+    private static final int PAGE_SIZE = 20;
+
+    private final TitleRegistrationRepository registrations;
+    private final RegistrationQueries queries;
+    private final OrgUnitService orgUnits;
+    private final YearClosingService closing;
+    private final AuditService audit;
+
+    RegistrationService(TitleRegistrationRepository registrations, RegistrationQueries queries,
+            OrgUnitService orgUnits, YearClosingService closing, AuditService audit) {
+        this.registrations = registrations;
+        this.queries = queries;
+        this.orgUnits = orgUnits;
+        this.closing = closing;
+        this.audit = audit;
+    }
+
+    /**
+     * The registered and recognised figures of each kind for a node in scope and a year (see {@link TitleCounts}
+     * for their definitions): of a grassroots unit, its own registrations; of a commune, province or the country,
+     * those of its whole subtree. Today one GROUP BY over the node's index; the one place to switch to the
+     * roll-up aggregates of the dashboards.
+     *
+     * @throws NotFoundException when the node does not exist or lies outside the scope
+     */
+    public TitleCounts counts(Scope scope, long nodeId, int year) {
+        OrgUnitView node = orgUnits.get(scope, nodeId);
+        Map<TitleKind, TitleCounts.KindCount> found = new LinkedHashMap<>();
+        queries.counts(RegistrationQueries.Owner.ofLevel(node.level()), node.id(), year)
+                .forEach(c -> found.put(c.kind(), c));
+        List<TitleKind> kinds = node.level() == 3 ? TitleKind.registeredAtLevel(3) : List.of(TitleKind.values());
+        return new TitleCounts(node.id(), year,
+                kinds.stream().map(k -> found.getOrDefault(k, new TitleCounts.KindCount(k, 0, 0))).toList());
+    }
+
+    /** A node's own registrations of a year (withdrawn ones too, marked): a grassroots unit's, or a commune's. */
+    public RegistrationPage list(Scope scope, long nodeId, RegistrationFilter filter) {
+        OrgUnitView node = registeringNode(scope, nodeId);
+        return queries.page(RegistrationQueries.Owner.NODE, node.id(),
+                new RegistrationFilter(filter.year(), filter.kind(), filter.status(), null, filter.page()), true,
+                PAGE_SIZE);
+    }
+
+    /** @throws NotFoundException when it does not exist or its node lies outside the scope */
+    public RegistrationView get(Scope scope, long id) {
+        TitleRegistration registration = registrations.findById(id).orElseThrow(NotFoundException::new);
+        return RegistrationView.of(registration, orgUnits.get(scope, registration.getNodeId()).name());
+    }
+
+    /**
+     * A grassroots unit or a commune in scope: the nodes that have registrations.
+     *
+     * @throws NotFoundException for any other node, or one outside the scope
+     */
+    public OrgUnitView registeringNode(Scope scope, long nodeId) {
+        OrgUnitView node = orgUnits.get(scope, nodeId);
+        if (node.level() != 2 && node.level() != 3) {
+            throw new NotFoundException();
+        }
+        return node;
+    }
+
+    /** The kinds this user registers at this node (their own, if active): none for anyone else. */
+    public List<TitleKind> kindsFor(Staff staff, OrgUnitView node) {
+        boolean ownNode = staff.scope().nodeId() == node.id() && node.active();
+        boolean registrar = (staff.role() == Role.CHAPTER && node.level() == 3)
+                || (staff.role() == Role.COMMUNE && node.level() == 2);
+        return ownNode && registrar ? TitleKind.registeredAtLevel(node.level()) : List.of();
+    }
+
+    /**
+     * A registration this user keeps (one their role registers, at their own node), to correct or withdraw.
+     *
+     * @throws NotFoundException     when it does not exist or lies outside the scope
+     * @throws AccessDeniedException when it is not theirs to keep
+     */
+    public RegistrationView getOwn(Staff staff, long id) {
+        RegistrationView registration = get(staff.scope(), id);
+        if (!owns(staff, registration)) {
+            throw new AccessDeniedException("Not this user's registration to change");
+        }
+        return registration;
+    }
+
+    /** Whether this user may correct or withdraw this registration now: theirs to keep, REGISTERED, year open. */
+    public boolean canChange(Staff staff, RegistrationView registration) {
+        return registration.isRegistered() && owns(staff, registration) && !closing.isClosed(registration.year());
+    }
+
+    public boolean isYearClosed(int year) {
+        return closing.isClosed(year);
+    }
+
+    @Transactional
+    public RegistrationView register(Staff staff, long nodeId, RegistrationForm form) {
+        OrgUnitView node = registeringNode(staff.scope(), nodeId);
+        if (!kindsFor(staff, node).contains(form.kind())) {
+            throw new AccessDeniedException("A " + staff.role() + " does not register " + form.kind() + " here");
+        }
+        int year = form.year();
+        if (year > Year.now().getValue() + 1) {
+            throw new FieldConflictException("year", "registration.year.future");
+        }
+        closing.requireOpen(year, "year");
+        Subject subject = Subject.of(form);
+        long communeId = node.level() == 3 ? node.parentId() : node.id();
+        requireUnique(form.kind(), year, node.id(), communeId, subject, null);
+        TitleRegistration saved = save(
+                TitleRegistration.register(node.id(), year, form.kind(), subject, staff.username()));
+        RegistrationView view = RegistrationView.of(saved, node.name());
+        audit.record(staff, "CREATE", AUDIT_TYPE, view.id(), node.path(), null, auditState(view));
+        return view;
+    }
+
+    /** Corrects the subject's fields of a REGISTERED registration (kind, year and node never change). */
+    @Transactional
+    public RegistrationView update(Staff staff, long id, RegistrationForm form) {
+        Loaded loaded = loadForChange(staff, id, form.version());
+        TitleRegistration registration = loaded.registration();
+        Subject subject = Subject.of(new RegistrationForm(registration.getKind(), registration.getYear(),
+                form.subjectName(), form.address(), form.householdSize(), form.representative(), form.unitType(),
+                form.birthYear(), form.version()));
+        requireUnique(registration.getKind(), registration.getYear(), registration.getNodeId(),
+                registration.getCommuneId(), subject, id);
+        RegistrationView before = RegistrationView.of(registration, loaded.node().name());
+        registration.describe(subject);
+        RegistrationView after = RegistrationView.of(save(registration), loaded.node().name());
+        audit.record(staff, "UPDATE", AUDIT_TYPE, id, loaded.node().path(), auditState(before), auditState(after));
+        return after;
+    }
+
+    /**
+     * Withdraws a REGISTERED registration: it stays, marked WITHDRAWN, and no longer counts as registered; the
+     * same subject may register again.
+     */
+    @Transactional
+    public RegistrationView withdraw(Staff staff, long id, Long version) {
+        Loaded loaded = loadForChange(staff, id, version);
+        RegistrationView before = RegistrationView.of(loaded.registration(), loaded.node().name());
+        loaded.registration().withdraw();
+        RegistrationView after = RegistrationView.of(save(loaded.registration()), loaded.node().name());
+        audit.record(staff, "WITHDRAW", AUDIT_TYPE, id, loaded.node().path(), auditState(before), auditState(after));
+        return after;
+    }
+
+    /**
+     * A registration the user is about to change: in scope (else 404), theirs to keep (else 403), unchanged since
+     * they saw it and still REGISTERED (else the optimistic-lock refusal, 409), of an open year.
+     */
+    private Loaded loadForChange(Staff staff, long id, Long expectedVersion) {
+        TitleRegistration registration = registrations.findById(id).orElseThrow(NotFoundException::new);
+        OrgUnitView node = orgUnits.get(staff.scope(), registration.getNodeId());
+        RegistrationView view = RegistrationView.of(registration, node.name());
+        if (!owns(staff, view)) {
+            throw new AccessDeniedException("Not this user's registration to change");
+        }
+        if ((expectedVersion != null && expectedVersion != registration.getVersion())
+                || registration.getStatus() != RegistrationStatus.REGISTERED) {
+            // evaluated or withdrawn by someone else since the form was opened
+            throw new ObjectOptimisticLockingFailureException(TitleRegistration.class, id);
+        }
+        closing.requireOpen(registration.getYear(), "year");
+        return new Loaded(registration, node);
+    }
+
+    private boolean owns(Staff staff, RegistrationView registration) {
+        return staff.scope().nodeId() == registration.nodeId()
+                && ((staff.role() == Role.CHAPTER && registration.kind().registrarLevel() == 3)
+                || (staff.role() == Role.COMMUNE && registration.kind().registrarLevel() == 2));
+    }
+
+    private void requireUnique(TitleKind kind, int year, long nodeId, long communeId, Subject subject, Long exceptId) {
+        if (queries.duplicateExists(kind, year, nodeId, communeId, subject, exceptId)) {
+            throw duplicate(kind);
+        }
+    }
+
+    private static FieldConflictException duplicate(TitleKind kind) {
+        return new FieldConflictException("subjectName", "registration.duplicate." + kind);
+    }
+
+    private TitleRegistration save(TitleRegistration registration) {
+        try {
+            return registrations.saveAndFlush(registration);
+        }
+        catch (DataIntegrityViolationException ex) {
+            // two people registering the same subject at the same moment: the unique index decides
+            String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+            if (message.contains("title_registration_subject_uq") || message.contains("title_registration_citizen_uq")) {
+                throw duplicate(registration.getKind());
+            }
+            throw ex;
+        }
+    }
+
+    static Map<String, Object> auditState(RegistrationView r) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("nodeId", r.nodeId());
+        state.put("year", r.year());
+        state.put("kind", r.kind());
+        state.put("subjectName", r.subject().name());
+        putIfPresent(state, "address", r.subject().address());
+        putIfPresent(state, "householdSize", r.subject().householdSize());
+        putIfPresent(state, "representative", r.subject().representative());
+        putIfPresent(state, "unitType", r.subject().unitType());
+        putIfPresent(state, "birthYear", r.subject().birthYear());
+        state.put("status", r.status());
+        putIfPresent(state, "decisionNumber", r.decisionNumber());
+        putIfPresent(state, "decisionDate", r.decisionDate() == null ? null : r.decisionDate().toString());
+        putIfPresent(state, "recognisingLevel", r.recognisingLevel());
+        state.put("version", r.version());
+        return state;
+    }
+
+    private static void putIfPresent(Map<String, Object> state, String key, Object value) {
+        if (value != null) {
+            state.put(key, value);
+        }
+    }
+
+    private record Loaded(TitleRegistration registration, OrgUnitView node) {
+    }
+}

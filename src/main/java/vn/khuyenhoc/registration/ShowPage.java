@@ -1,0 +1,37 @@
+package vn.khuyenhoc.registration;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import vn.khuyenhoc.orgunit.OrgUnitService;
+import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.Staff;
+
+/** The page of one registration, shared by its own GET and by a failed evaluation that redisplays it. */
+@Component
+class ShowPage {
+
+    private final RegistrationService registrations;
+    private final OrgUnitService orgUnits;
+
+    ShowPage(RegistrationService registrations, OrgUnitService orgUnits) {
+        this.registrations = registrations;
+        this.orgUnits = orgUnits;
+    }
+
+    String render(Staff staff, RegistrationView registration, Model model) {
+        OrgUnitView node = orgUnits.get(staff.scope(), registration.nodeId());
+        boolean yearClosed = registrations.isYearClosed(registration.year());
+        model.addAttribute("registration", registration);
+        model.addAttribute("unit", node);
+        model.addAttribute("lineage", orgUnits.lineage(node));
+        model.addAttribute("yearClosed", yearClosed);
+        model.addAttribute("canChange", registrations.canChange(staff, registration));
+        model.addAttribute("canEvaluate", staff.role() == Role.COMMUNE && !registration.isWithdrawn() && !yearClosed);
+        if (!model.containsAttribute("evaluationForm")) {
+            model.addAttribute("evaluationForm", EvaluationForm.of(registration));
+        }
+        return "registration/show";
+    }
+}

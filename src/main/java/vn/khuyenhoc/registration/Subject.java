@@ -1,0 +1,26 @@
+package vn.khuyenhoc.registration;
+
+import vn.khuyenhoc.shared.Text;
+
+/**
+ * Who or what is registered, as stored: the fields of its kind, cleaned (trimmed, spaces collapsed, NFC), and
+ * nothing of the other kinds'.
+ *
+ * @param name the head of household (FAMILY), clan name (CLAN), village or residential group (COMMUNITY), agency,
+ *             school or enterprise (UNIT) or full name (CITIZEN)
+ */
+public record Subject(String name, String address, Integer householdSize, String representative, UnitType unitType,
+        Integer birthYear) {
+
+    /** The subject of a form, keeping only the fields of the form's kind. */
+    static Subject of(RegistrationForm form) {
+        String name = Text.clean(form.subjectName());
+        return switch (form.kind()) {
+            case FAMILY -> new Subject(name, Text.clean(form.address()), form.householdSize(), null, null, null);
+            case CLAN -> new Subject(name, null, null, Text.clean(form.representative()), null, null);
+            case COMMUNITY -> new Subject(name, null, null, null, null, null);
+            case UNIT -> new Subject(name, null, null, null, form.unitType(), null);
+            case CITIZEN -> new Subject(name, null, null, null, null, form.birthYear());
+        };
+    }
+}
