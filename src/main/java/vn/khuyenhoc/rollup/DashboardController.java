@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.khuyenhoc.registration.TitleKind;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.Role;

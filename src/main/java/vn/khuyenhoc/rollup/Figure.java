@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
+import vn.khuyenhoc.registration.TitleKind;
+
 /**
  * One column of the dashboards' tables, charts and exports: its key (used in URLs, {@code ?sort=members}), its
  * message key ({@code figure.<key>}), how to read it from {@link Figures}, and how to show it.

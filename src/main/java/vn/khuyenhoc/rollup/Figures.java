@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import vn.khuyenhoc.registration.TitleKind;
+
 /**
  * The figures of one node (or group of provinces) for one year, as DESIGN.md section 4 lists them. Stocks
  * (members, Party members, fund balance) are at year end; the rest are flows of the year. Shares and per-capita
