@@ -117,25 +117,25 @@ class DemoRegistrations implements ApplicationRunner {
                 // this year: the same households again, but the last one has not registered yet
                 List<Family> families = lastYear ? unit.families() : unit.families().subList(0, Math.max(0, unit.families().size() - 1));
                 for (Family f : families) {
-                    made.add(register(secretary, node, new RegistrationForm(TitleKind.FAMILY, year, f.head(), f.address(),
-                            f.people(), null, null, null, null)));
+                    made.add(register(secretary, node, RegistrationForm.of(TitleKind.FAMILY, year, f.head(), f.address(),
+                            f.people(), null, null, null)));
                 }
                 for (String community : unit.communities()) {
-                    made.add(register(secretary, node, new RegistrationForm(TitleKind.COMMUNITY, year, community, null,
-                            null, null, null, null, null)));
+                    made.add(register(secretary, node, RegistrationForm.of(TitleKind.COMMUNITY, year, community, null,
+                            null, null, null, null)));
                 }
                 for (Citizen c : unit.citizens()) {
-                    made.add(register(secretary, node, new RegistrationForm(TitleKind.CITIZEN, year, c.name(), null, null,
-                            null, null, c.birthYear(), null)));
+                    made.add(register(secretary, node, RegistrationForm.of(TitleKind.CITIZEN, year, c.name(), null, null,
+                            null, null, c.birthYear())));
                 }
             }
             for (String[] clan : CLANS) {
-                made.add(register(communeStaff, commune, new RegistrationForm(TitleKind.CLAN, year, clan[0], null, null,
-                        clan[1], null, null, null)));
+                made.add(register(communeStaff, commune, RegistrationForm.of(TitleKind.CLAN, year, clan[0], null, null,
+                        clan[1], null, null)));
             }
             for (Object[] learningUnit : LEARNING_UNITS) {
-                made.add(register(communeStaff, commune, new RegistrationForm(TitleKind.UNIT, year, (String) learningUnit[0],
-                        null, null, null, (UnitType) learningUnit[1], null, null)));
+                made.add(register(communeStaff, commune, RegistrationForm.of(TitleKind.UNIT, year, (String) learningUnit[0],
+                        null, null, null, (UnitType) learningUnit[1], null)));
             }
             if (lastYear) {
                 evaluateLastYear(communeStaff, commune, year, made);
@@ -157,10 +157,10 @@ class DemoRegistrations implements ApplicationRunner {
         for (int i = 0; i < made.size(); i++) {
             (i % 5 == 4 ? notRecognised : recognised).add(made.get(i).selectionValue());
         }
-        evaluation.evaluateAll(communeStaff, commune.id(), new EvaluationForm(recognised, RegistrationStatus.RECOGNISED,
-                "125/QĐ-KH", LocalDate.of(year, 12, 15), null));
-        evaluation.evaluateAll(communeStaff, commune.id(), new EvaluationForm(notRecognised,
-                RegistrationStatus.NOT_RECOGNISED, null, null, null));
+        evaluation.evaluateAll(communeStaff, commune.id(), EvaluationForm.of(recognised, RegistrationStatus.RECOGNISED,
+                "125/QĐ-KH", LocalDate.of(year, 12, 15)));
+        evaluation.evaluateAll(communeStaff, commune.id(), EvaluationForm.of(notRecognised,
+                RegistrationStatus.NOT_RECOGNISED, null, null));
     }
 
     private RegistrationView register(Staff staff, OrgUnitView node, RegistrationForm form) {

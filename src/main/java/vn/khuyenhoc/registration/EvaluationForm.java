@@ -5,7 +5,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -13,32 +17,56 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The year-end decision on one registration (with its {@code version}) or on several at once ({@code selected},
  * each "id:version" as the user saw it): RECOGNISED with the decision's number and date, or NOT_RECOGNISED.
- * Dates come from the phone's date picker (2025-12-15) or typed the Vietnamese way (15/12/2025); an impossible
- * date (30/02/2025) is refused.
+ * The date comes as typed (so that a typo keeps the rest of the form): from the phone's date picker (2025-12-15)
+ * or the Vietnamese way (15/12/2025); an impossible date (30/02/2025) is refused.
  */
 @EvaluationForm.Complete
 public record EvaluationForm(
         List<String> selected,
         RegistrationStatus result,
         @Size(max = 50, message = "{evaluation.decisionNumber.size}") String decisionNumber,
-        @DateTimeFormat(pattern = "yyyy-MM-dd", fallbackPatterns = {"d/M/yyyy", "d-M-yyyy", "d.M.yyyy"})
-        LocalDate decisionDate,
+        String decisionDate,
         Long version) {
 
+    private static final List<DateTimeFormatter> DATES = Stream.of("uuuu-M-d", "d/M/uuuu", "d-M-uuuu", "d.M.uuuu")
+            .map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(ResolverStyle.STRICT)).toList();
+
     static EvaluationForm empty(Long version) {
-        return new EvaluationForm(List.of(), RegistrationStatus.RECOGNISED, "", null, version);
+        return new EvaluationForm(List.of(), RegistrationStatus.RECOGNISED, "", "", version);
     }
 
     /** The form of one registration: its current decision, if it has one, ready to be corrected. */
     static EvaluationForm of(RegistrationView registration) {
         RegistrationStatus result = registration.status().isResult() ? registration.status() : RegistrationStatus.RECOGNISED;
-        return new EvaluationForm(List.of(), result, registration.decisionNumber(), registration.decisionDate(),
-                registration.version());
+        return new EvaluationForm(List.of(), result, registration.decisionNumber(),
+                registration.decisionDate() == null ? "" : registration.decisionDate().toString(), registration.version());
+    }
+
+    /** A decision made by the application itself (the demo data). */
+    public static EvaluationForm of(List<String> selected, RegistrationStatus result, String decisionNumber,
+            LocalDate decisionDate) {
+        return new EvaluationForm(selected, result, decisionNumber, decisionDate == null ? "" : decisionDate.toString(),
+                null);
+    }
+
+    /** The decision date, or null when blank or not a real date. */
+    LocalDate decisionDateValue() {
+        if (decisionDate == null || decisionDate.isBlank()) {
+            return null;
+        }
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(decisionDate.strip(), format);
+            }
+            catch (DateTimeParseException ex) {
+                // try the next way of writing it
+            }
+        }
+        return null;
     }
 
     /** A result is chosen; a recognition has its decision number and date. */
@@ -66,8 +94,11 @@ public record EvaluationForm(
                     if (form.decisionNumber() == null || form.decisionNumber().isBlank()) {
                         valid = reject(context, "decisionNumber", "{evaluation.decisionNumber.required}");
                     }
-                    if (form.decisionDate() == null) {
+                    if (form.decisionDate() == null || form.decisionDate().isBlank()) {
                         valid = reject(context, "decisionDate", "{evaluation.decisionDate.required}");
+                    }
+                    else if (form.decisionDateValue() == null) {
+                        valid = reject(context, "decisionDate", "{evaluation.decisionDate.invalid}");
                     }
                 }
                 return valid;

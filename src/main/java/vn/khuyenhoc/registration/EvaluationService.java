@@ -121,14 +121,14 @@ public class EvaluationService {
 
     private RegistrationView apply(Staff staff, TitleRegistration registration, OrgUnitView node, Long expectedVersion,
             EvaluationForm form) {
-        if ((expectedVersion != null && expectedVersion != registration.getVersion())
+        if (expectedVersion == null || expectedVersion != registration.getVersion()
                 || registration.getStatus() == RegistrationStatus.WITHDRAWN) {
             throw new ObjectOptimisticLockingFailureException(TitleRegistration.class, registration.getId());
         }
         closing.requireOpen(registration.getYear(), null);
         RegistrationView before = RegistrationView.of(registration, node.name());
         if (form.result() == RegistrationStatus.RECOGNISED) {
-            LocalDate date = form.decisionDate();
+            LocalDate date = form.decisionDateValue();
             if (date.getYear() < registration.getYear()) {
                 throw new FieldConflictException("decisionDate", "evaluation.decisionDate.beforeYear");
             }

@@ -134,7 +134,7 @@ public class RegistrationService {
         if (!kindsFor(staff, node).contains(form.kind())) {
             throw new AccessDeniedException("A " + staff.role() + " does not register " + form.kind() + " here");
         }
-        int year = form.year();
+        int year = form.yearValue();
         if (year > Year.now().getValue() + 1) {
             throw new FieldConflictException("year", "registration.year.future");
         }
@@ -154,9 +154,10 @@ public class RegistrationService {
     public RegistrationView update(Staff staff, long id, RegistrationForm form) {
         Loaded loaded = loadForChange(staff, id, form.version());
         TitleRegistration registration = loaded.registration();
-        Subject subject = Subject.of(new RegistrationForm(registration.getKind(), registration.getYear(),
-                form.subjectName(), form.address(), form.householdSize(), form.representative(), form.unitType(),
-                form.birthYear(), form.version()));
+        if (form.kind() != registration.getKind()) {
+            throw new IllegalArgumentException("The kind of a registration never changes");
+        }
+        Subject subject = Subject.of(form);
         requireUnique(registration.getKind(), registration.getYear(), registration.getNodeId(),
                 registration.getCommuneId(), subject, id);
         RegistrationView before = RegistrationView.of(registration, loaded.node().name());
@@ -191,9 +192,9 @@ public class RegistrationService {
         if (!owns(staff, view)) {
             throw new AccessDeniedException("Not this user's registration to change");
         }
-        if ((expectedVersion != null && expectedVersion != registration.getVersion())
+        if (expectedVersion == null || expectedVersion != registration.getVersion()
                 || registration.getStatus() != RegistrationStatus.REGISTERED) {
-            // evaluated or withdrawn by someone else since the form was opened
+            // changed, evaluated or withdrawn by someone else since the page was shown (or no version came back)
             throw new ObjectOptimisticLockingFailureException(TitleRegistration.class, id);
         }
         closing.requireOpen(registration.getYear(), "year");

@@ -16,11 +16,11 @@ public record Subject(String name, String address, Integer householdSize, String
     static Subject of(RegistrationForm form) {
         String name = Text.clean(form.subjectName());
         return switch (form.kind()) {
-            case FAMILY -> new Subject(name, Text.clean(form.address()), form.householdSize(), null, null, null);
+            case FAMILY -> new Subject(name, Text.clean(form.address()), form.householdSizeValue(), null, null, null);
             case CLAN -> new Subject(name, null, null, Text.clean(form.representative()), null, null);
             case COMMUNITY -> new Subject(name, null, null, null, null, null);
             case UNIT -> new Subject(name, null, null, null, form.unitType(), null);
-            case CITIZEN -> new Subject(name, null, null, null, null, form.birthYear());
+            case CITIZEN -> new Subject(name, null, null, null, null, form.birthYearValue());
         };
     }
 }

@@ -14,8 +14,8 @@ import jakarta.validation.Payload;
 /**
  * The fields each kind requires, each reported next to its own field with a message that names it the way that
  * kind does ("Hãy nhập họ tên chủ hộ.", "Hãy nhập tên dòng họ."): a family needs its head, address and number of
- * people; a clan its name and representative; a community its name; a learning unit its name and type; a citizen
- * a full name and a birth year no later than this year.
+ * people (1 to 99); a clan its name and representative; a community its name; a learning unit its name and type;
+ * a citizen a full name and a birth year from 1900 to this year. Every kind needs a year from 2000 to 2100.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,55 +32,67 @@ import jakarta.validation.Payload;
 
         @Override
         public boolean isValid(RegistrationForm form, ConstraintValidatorContext context) {
-            if (form.kind() == null) {
-                return true; // @NotNull on kind says so
-            }
             context.disableDefaultConstraintViolation();
-            boolean valid = true;
-            if (blank(form.subjectName())) {
-                valid = reject(context, "subjectName", "{registration.subjectName.required." + form.kind() + "}");
+            Check check = new Check(context);
+            check.number("year", form.year(), 2000, 2100);
+            if (form.kind() == null) {
+                return check.valid; // @NotNull on kind says so
+            }
+            if (RegistrationForm.blank(form.subjectName())) {
+                check.reject("subjectName", "{registration.subjectName.required." + form.kind() + "}");
             }
             switch (form.kind()) {
                 case FAMILY -> {
-                    if (blank(form.address())) {
-                        valid = reject(context, "address", "{registration.address.required}");
+                    if (RegistrationForm.blank(form.address())) {
+                        check.reject("address", "{registration.address.required}");
                     }
-                    if (form.householdSize() == null) {
-                        valid = reject(context, "householdSize", "{registration.householdSize.required}");
-                    }
+                    check.number("householdSize", form.householdSize(), 1, 99);
                 }
                 case CLAN -> {
-                    if (blank(form.representative())) {
-                        valid = reject(context, "representative", "{registration.representative.required}");
+                    if (RegistrationForm.blank(form.representative())) {
+                        check.reject("representative", "{registration.representative.required}");
                     }
                 }
                 case UNIT -> {
                     if (form.unitType() == null) {
-                        valid = reject(context, "unitType", "{registration.unitType.required}");
+                        check.reject("unitType", "{registration.unitType.required}");
                     }
                 }
-                case CITIZEN -> {
-                    if (form.birthYear() == null) {
-                        valid = reject(context, "birthYear", "{registration.birthYear.required}");
-                    }
-                    else if (form.birthYear() > Year.now().getValue()) {
-                        valid = reject(context, "birthYear", "{registration.birthYear.range}");
-                    }
-                }
+                case CITIZEN -> check.number("birthYear", form.birthYear(), 1900, Year.now().getValue());
                 case COMMUNITY -> {
                     // the name is all a community needs
                 }
             }
-            return valid;
+            return check.valid;
         }
 
-        private static boolean blank(String value) {
-            return value == null || value.isBlank();
-        }
+        /** Collects violations, each on its field; messages are {@code registration.<field>.required|number|range}. */
+        private static final class Check {
 
-        private static boolean reject(ConstraintValidatorContext context, String field, String message) {
-            context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
-            return false;
+            private final ConstraintValidatorContext context;
+            private boolean valid = true;
+
+            Check(ConstraintValidatorContext context) {
+                this.context = context;
+            }
+
+            void number(String field, String typed, int min, int max) {
+                Integer value = RegistrationForm.number(typed);
+                if (RegistrationForm.blank(typed)) {
+                    reject(field, "{registration." + field + ".required}");
+                }
+                else if (value == null) {
+                    reject(field, "{registration." + field + ".number}");
+                }
+                else if (value < min || value > max) {
+                    reject(field, "{registration." + field + ".range}");
+                }
+            }
+
+            void reject(String field, String message) {
+                context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+                valid = false;
+            }
         }
     }
 }

@@ -113,6 +113,8 @@ class EvaluationTest {
                         "decisionDate", YEAR + "-02-30", "version", "0")
                 .andExpect(model().attributeHasFieldErrors("evaluationForm", "decisionDate"))
                 .andExpect(content().string(containsString("Ngày quyết định không hợp lệ")))
+                .andExpect(content().string(containsString("value=\"12/QĐ\"")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")))
                 .andExpect(content().string(not(containsString("Hãy nhập ngày quyết định công nhận."))));
         registrations.post(communeStaff, url, "result", "RECOGNISED", "decisionNumber", "12/QĐ",
                         "decisionDate", "31/12/" + (YEAR - 1), "version", "0")

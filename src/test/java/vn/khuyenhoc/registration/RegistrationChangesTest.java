@@ -84,6 +84,14 @@ class RegistrationChangesTest {
                 .andExpect(model().attributeHasFieldErrors("registrationForm", "subjectName"));
         assertThat(jdbc.sql("SELECT subject_name FROM title_registration WHERE id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo(head);
+        // a typo keeps the version the user started from, so the lock still holds on the next try
+        registrations.post(secretary, "/registrations/" + id, "kind", "FAMILY", "year", String.valueOf(YEAR),
+                        "subjectName", head, "address", "Tổ 2", "householdSize", "năm", "version", "1")
+                .andExpect(content().string(containsString("Số nhân khẩu phải là một số")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
+        // a form that brings no version back is refused like a stale one
+        registrations.post(secretary, "/registrations/" + id, "kind", "FAMILY", "year", String.valueOf(YEAR),
+                "subjectName", head, "address", "Tổ 2", "householdSize", "5").andExpect(status().isConflict());
         // the kind of a registration never changes
         registrations.post(secretary, "/registrations/" + id, "kind", "COMMUNITY", "year", String.valueOf(YEAR),
                 "subjectName", head, "version", "1").andExpect(status().isBadRequest());

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
@@ -136,9 +137,18 @@ class RegistrationFormsTest {
                 .andExpect(content().string(containsString("Hãy nhập họ tên chủ hộ.")))
                 .andExpect(content().string(containsString("Hãy nhập địa chỉ hộ")))
                 .andExpect(content().string(containsString("Hãy nhập số nhân khẩu của hộ.")));
+        // a word for a number: a message there, and everything else typed stays on the page
         registrations.family(secretary, unit.id(), YEAR, "Lê Văn Tám", "Tổ 1", "nhiều")
                 .andExpect(model().attributeHasFieldErrors("registrationForm", "householdSize"))
-                .andExpect(content().string(containsString("Số nhân khẩu phải là một số, ví dụ 4.")));
+                .andExpect(content().string(containsString("Số nhân khẩu phải là một số, ví dụ 4.")))
+                .andExpect(content().string(containsString("name=\"year\" value=\"" + YEAR + "\"")))
+                .andExpect(content().string(containsString("value=\"" + HtmlUtils.htmlEscape("Lê Văn Tám") + "\"")))
+                .andExpect(content().string(containsString("value=\"Tổ 1\"")))
+                .andExpect(content().string(containsString("value=\"nhiều\"")));
+        registrations.post(secretary, "/units/" + unit.id() + "/registrations", "kind", "COMMUNITY", "year", "năm nay",
+                        "subjectName", "Khu 3")
+                .andExpect(content().string(containsString("Năm đăng ký phải là một số, ví dụ 2026.")))
+                .andExpect(content().string(containsString("value=\"Khu 3\"")));
         registrations.family(secretary, unit.id(), YEAR, "Lê Văn Tám", "Tổ 1", "0")
                 .andExpect(content().string(containsString("Số nhân khẩu phải từ 1 đến 99.")));
         registrations.family(secretary, unit.id(), 1999, "Lê Văn Tám", "Tổ 1", "3")
@@ -157,6 +167,10 @@ class RegistrationFormsTest {
                 .andExpect(model().attributeHasFieldErrors("registrationForm", "kind"))
                 .andExpect(content().string(containsString("Hãy chọn danh hiệu.")));
         assertThat(registrations.countAt(unit.id())).isZero();
+        // spaces around a number are forgiven
+        registrations.family(secretary, unit.id(), YEAR, "Lê Văn Tám", "Tổ 1", " 4 ").andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT household_size FROM title_registration WHERE node_id = :n").param("n", unit.id())
+                .query(Integer.class).single()).isEqualTo(4);
 
         var commune = tree.unit("06652");
         var communeStaff = tree.staffOf(commune);
