@@ -268,6 +268,43 @@ class GrassrootsUnitTest {
         assertThat(auditCount(unit.path())).isEqualTo(audits);
     }
 
+    @Test
+    void onlyGrassrootsUnitsAreRenamedOrDeactivatedAndOnlyCommunesGetNewOnes() throws Exception {
+        OrgUnitView commune = tree.unit("06688");
+        Staff staff = tree.staffOf(commune);
+        OrgUnitView chapter = tree.newChapter("06688");
+        long audits = auditCount(tree.unit("22").path());
+
+        // their own commune is in scope, but it is not theirs to rename or close
+        mvc.perform(get("/units/{id}/edit", commune.id()).with(as(staff))).andExpect(status().isNotFound());
+        mvc.perform(post("/units/{id}", commune.id()).with(as(staff)).with(csrf()).param("kind", "CHAPTER")
+                .param("name", "Phường Mới").param("version", String.valueOf(commune.version())))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/units/{id}/deactivate", commune.id()).with(as(staff)).with(csrf()))
+                .andExpect(status().isNotFound());
+        // and a unit is not created under a grassroots unit
+        mvc.perform(get("/units/{id}/grassroots/new", chapter.id()).with(as(staff))).andExpect(status().isNotFound());
+        create(staff, chapter, "CHAPTER", "Chi hội con " + suffix()).andExpect(status().isNotFound());
+
+        assertThat(unitName(commune.id())).isEqualTo("Hạ Long");
+        assertThat(active(commune.id())).isTrue();
+        assertThat(children(chapter.id())).isZero();
+        assertThat(auditCount(tree.unit("22").path())).isEqualTo(audits);
+    }
+
+    @Test
+    void aChangeWithoutTheCsrfTokenIsRefused() throws Exception {
+        OrgUnitView commune = tree.unit("06688");
+        Staff staff = tree.staffOf(commune);
+        OrgUnitView chapter = tree.newChapter("06688");
+        long before = children(commune.id());
+        mvc.perform(post("/units/{id}/grassroots", commune.id()).with(as(staff)).param("kind", "CHAPTER")
+                .param("name", "Chi hội " + suffix())).andExpect(status().isForbidden());
+        mvc.perform(post("/units/{id}/deactivate", chapter.id()).with(as(staff))).andExpect(status().isForbidden());
+        assertThat(children(commune.id())).isEqualTo(before);
+        assertThat(active(chapter.id())).isTrue();
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private ResultActions create(Staff staff, OrgUnitView commune, String kind, String name) throws Exception {
