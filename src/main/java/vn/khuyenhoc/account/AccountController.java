@@ -37,6 +37,9 @@ class AccountController {
 
     @GetMapping("/accounts/new")
     String newAccount(@CurrentStaff Staff staff, @RequestParam(required = false) Long unitId, Model model) {
+        if (unitId != null) {
+            accounts.requireManagedUnit(staff, unitId); // an id outside the scope answers 404, like every other
+        }
         return showForm(staff, model, NewAccountForm.empty(unitId));
     }
 

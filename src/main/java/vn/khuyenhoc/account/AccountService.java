@@ -78,6 +78,20 @@ public class AccountService {
         return orgUnits.activeAtLevel(manager.scope(), manager.scope().level() + 1);
     }
 
+    /**
+     * A node this manager may create accounts for: inside their scope, one level below their own node.
+     *
+     * @throws NotFoundException otherwise
+     */
+    public OrgUnitView requireManagedUnit(Staff manager, long unitId) {
+        requireManager(manager);
+        OrgUnitView unit = orgUnits.get(manager.scope(), unitId);
+        if (unit.level() != manager.scope().level() + 1) {
+            throw new NotFoundException();
+        }
+        return unit;
+    }
+
     public AccountView get(Staff manager, long accountId) {
         AppUser user = managedAccount(manager, accountId);
         OrgUnitView unit = orgUnits.get(manager.scope(), user.getOrgUnitId());

@@ -42,7 +42,8 @@ class OwnAccountController {
             try {
                 accounts.changeOwnPassword(staff, form);
                 flash.addFlashAttribute("notice", "password.changed");
-                return "redirect:/";
+                // straight to the user's page: through "/" (itself a redirect) the flash message would be lost
+                return "redirect:/units/" + staff.scope().nodeId();
             }
             catch (FieldConflictException ex) {
                 errors.rejectValue(ex.field(), ex.messageCode());
