@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.khuyenhoc.closing.YearClosingService;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.rollup.Figure;

@@ -34,7 +34,10 @@ import org.junit.jupiter.api.Test;
 
 import vn.khuyenhoc.orgunit.OrgUnitKind;
 import vn.khuyenhoc.rollup.Figure;
-import vn.khuyenhoc.rollup.TitleKind;
+import vn.khuyenhoc.registration.RecognisingLevel;
+import vn.khuyenhoc.registration.RegistrationStatus;
+import vn.khuyenhoc.registration.TitleKind;
+import vn.khuyenhoc.registration.UnitType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +65,15 @@ class MessagesAndTemplatesTest {
             Map.entry("dashboard.kind.", names(TitleKind.values())),
             Map.entry("figure.", Arrays.stream(Figure.values()).map(Figure::key).collect(Collectors.toSet())),
             Map.entry("export.level.", Set.of("0", "1", "2")),
+            Map.entry("registration.kind.", names(TitleKind.values())),
+            Map.entry("registration.subjectName.", names(TitleKind.values())),
+            Map.entry("registration.subjectName.required.", names(TitleKind.values())),
+            Map.entry("registration.duplicate.", names(TitleKind.values())),
+            Map.entry("registration.status.", names(RegistrationStatus.values())),
+            Map.entry("registration.recognisingLevel.", names(RecognisingLevel.values())),
+            Map.entry("registration.unitType.", names(UnitType.values())),
+            Map.entry("evaluation.saved.", Set.of("RECOGNISED", "NOT_RECOGNISED")),
+            Map.entry("evaluation.saved.one.", Set.of("RECOGNISED", "NOT_RECOGNISED")),
             // looked up with a fallback to the code itself (msgOrNull, getMessage with a default)
             Map.entry("fund.category.", Set.of()));
 
@@ -213,12 +225,14 @@ class MessagesAndTemplatesTest {
     private static final Pattern TEMPLATE_PREFIX = Pattern.compile(
             "(?:#messages\\.msg(?:OrNull)?\\(\\s*|#\\{\\$\\{\\s*)'([\\w.]+\\.)'\\s*\\+");
     private static final List<Pattern> JAVA_KEYS = List.of(
-            Pattern.compile("\"notice\",\\s*\"([\\w.]+)\""),
-            Pattern.compile("FieldConflictException\\(\\s*\"\\w+\",\\s*\"([\\w.]+)\""),
+            Pattern.compile("\"notice\",\\s*\"([\\w.]*\\w)\""),
+            Pattern.compile("FieldConflictException\\(\\s*\"\\w+\",\\s*\"([\\w.]*\\w)\""),
             Pattern.compile("message\\s*=\\s*\"\\{([\\w.]+)}\""),
-            Pattern.compile("reject(?:Value)?\\((?:\\s*\"\\w+\",)?\\s*\"([\\w.]+)\""),
+            Pattern.compile("reject(?:Value)?\\(\\s*\"\\w+\",\\s*\"\\{?([\\w.]*\\w)}?\"\\s*[,)]"),
+            Pattern.compile("reject\\(\\s*\"([\\w.]*\\w)\"\\s*\\)"),
             Pattern.compile("(?:msg|getMessage)\\(\\s*\"([\\w.]*\\w)\"\\s*[,)]"));
-    private static final Pattern JAVA_PREFIX = Pattern.compile("(?:msg|getMessage)\\(\\s*\"([\\w.]+\\.)\"\\s*\\+");
+    private static final Pattern JAVA_PREFIX = Pattern.compile(
+            "(?:(?:msg|getMessage)\\(|\"notice\",|FieldConflictException\\(\\s*\"\\w+\",|reject(?:Value)?\\(\\s*\"\\w+\",)\\s*\"\\{?([\\w.]+\\.)\"\\s*\\+");
 
     /** Every key used, with the files that use it. */
     private static Map<String, Set<String>> usedKeys() {
@@ -275,8 +289,14 @@ class MessagesAndTemplatesTest {
             while (call >= 0) {
                 List<String> arguments = arguments(java, call + "audit.record(".length());
                 String type = arguments.get(2);
-                if (!type.startsWith("\"")) { // a constant of the same class
-                    Matcher constant = Pattern.compile(Pattern.quote(type) + "\\s*=\\s*(\"\\w+\")").matcher(java);
+                if (!type.startsWith("\"")) { // a constant of this class, or Other.CONSTANT of this package
+                    String declaring = java;
+                    String name = type;
+                    if (type.contains(".")) {
+                        declaring = read(source.resolveSibling(type.substring(0, type.indexOf('.')) + ".java"));
+                        name = type.substring(type.indexOf('.') + 1);
+                    }
+                    Matcher constant = Pattern.compile(Pattern.quote(name) + "\\s*=\\s*(\"\\w+\")").matcher(declaring);
                     assertThat(constant.find()).as("the value of %s in %s", type, source).isTrue();
                     type = constant.group(1);
                 }

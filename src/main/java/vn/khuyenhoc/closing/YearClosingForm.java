@@ -1,4 +1,4 @@
-package vn.khuyenhoc.report;
+package vn.khuyenhoc.closing;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package vn.khuyenhoc.report;
+package vn.khuyenhoc.closing;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package vn.khuyenhoc.report;
+package vn.khuyenhoc.closing;
 
 import java.time.Year;
 
@@ -81,6 +81,6 @@ class YearClosingController {
         }
         model.addAttribute("closedYears", closing.closedYears());
         model.addAttribute("history", closing.history());
-        return "report/years";
+        return "closing/years";
     }
 }
