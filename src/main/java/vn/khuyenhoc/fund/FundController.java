@@ -36,10 +36,13 @@ class FundController {
     }
 
     @GetMapping("/units/{id}/fund")
-    String fund(@CurrentStaff Staff staff, @PathVariable long id, @ModelAttribute("filter") FundFilter filter,
-            BindingResult filterErrors, Model model) {
-        // a filter value that does not read (a made-up category) is simply not applied
+    String fund(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(required = false) String year,
+            @RequestParam(required = false) String direction, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String page, Model model) {
+        FundFilter filter = FundFilter.read(year, direction, category, from, to, page);
         FundService.FundYear fund = funds.year(staff, id, filter);
+        model.addAttribute("filter", filter);
         model.addAttribute("fund", fund);
         model.addAttribute("unit", fund.node());
         model.addAttribute("lineage", orgUnits.lineage(fund.node()));

@@ -154,7 +154,7 @@ public class FundService {
 
         ledger.lock(node.id());
         if (command.direction() == FundDirection.DISBURSEMENT) {
-            requireAvailable(node.id(), command.entryDate(), command.amount());
+            requireAvailable(node.id(), command.entryDate(), command.amount(), "amount");
         }
         long id = append(() -> ledger.append(node.id(), command.entryDate(), command.direction(), command.category(),
                 command.amount(), counterparty, command.peopleReached(), note, null, recorder(staff),
@@ -196,7 +196,7 @@ public class FundService {
         closing.requireOpen(date.getYear(), "entryDate");
         if (original.direction() == FundDirection.RECEIPT) {
             // taking a receipt back lowers the balance like a disbursement
-            requireAvailable(node.id(), date, original.amount());
+            requireAvailable(node.id(), date, original.amount(), null);
         }
         long id = append(() -> ledger.append(node.id(), date, original.direction(), original.category(),
                 -original.amount(), original.counterparty(),
@@ -256,10 +256,11 @@ public class FundService {
         }
     }
 
-    private void requireAvailable(long nodeId, LocalDate date, long amount) {
+    /** @param field the form field the refusal is shown next to (null: the form as a whole) */
+    private void requireAvailable(long nodeId, LocalDate date, long amount, String field) {
         long available = ledger.available(nodeId, date);
         if (amount > available) {
-            throw FundRuleException.of("amount", "fund.amount.overdraft", Math.max(0, available));
+            throw FundRuleException.of(field, "fund.amount.overdraft", Math.max(0, available));
         }
     }
 
@@ -274,7 +275,7 @@ public class FundService {
                 throw new FieldConflictException("entryDate", "year.closed");
             }
             if ("KH201".equals(state)) {
-                throw FundRuleException.of("amount", "fund.amount.insufficient");
+                throw FundRuleException.of(null, "fund.amount.insufficient");
             }
             if ("KH202".equals(state)) {
                 throw FundRuleException.of(null, "fund.reverse.refused");
