@@ -146,9 +146,13 @@ BEGIN
     NEW.recorded_at := now();
     PERFORM require_open_year(NEW.year);
 
-    -- the fund's lock: every entry of one fund waits here for the one before it to commit
-    INSERT INTO fund (node_id) VALUES (NEW.node_id) ON CONFLICT (node_id) DO NOTHING;
-    SELECT * INTO STRICT head FROM fund WHERE node_id = NEW.node_id FOR UPDATE;
+    -- the fund's lock: every entry of one fund waits here for the one before it to commit (a fund is opened by its
+    -- first entry; two first entries at once both end up locking the one row)
+    SELECT * INTO head FROM fund WHERE node_id = NEW.node_id FOR UPDATE;
+    IF NOT FOUND THEN
+        INSERT INTO fund (node_id) VALUES (NEW.node_id) ON CONFLICT (node_id) DO NOTHING;
+        SELECT * INTO STRICT head FROM fund WHERE node_id = NEW.node_id FOR UPDATE;
+    END IF;
 
     IF NEW.reverses_entry_id IS NOT NULL THEN
         SELECT * INTO original FROM fund_entry WHERE id = NEW.reverses_entry_id;

@@ -42,10 +42,20 @@ class FundLedger {
      * written one after the other, so the balance checked is the balance the entry lands on.
      */
     void lock(long nodeId) {
+        if (lockRow(nodeId)) {
+            return;
+        }
+        // the fund's first entry opens it; of two first entries at once, the second waits here for the first
         jdbc.sql("INSERT INTO fund (node_id) VALUES (:node) ON CONFLICT (node_id) DO NOTHING").param("node", nodeId)
                 .update();
-        jdbc.sql("SELECT node_id FROM fund WHERE node_id = :node FOR UPDATE").param("node", nodeId)
-                .query(Long.class).single();
+        if (!lockRow(nodeId)) {
+            throw new IllegalStateException("fund " + nodeId + " could not be opened");
+        }
+    }
+
+    private boolean lockRow(long nodeId) {
+        return jdbc.sql("SELECT node_id FROM fund WHERE node_id = :node FOR UPDATE").param("node", nodeId)
+                .query(Long.class).optional().isPresent();
     }
 
     /** What the fund can pay out on that date without going below zero then or on any later day. */
