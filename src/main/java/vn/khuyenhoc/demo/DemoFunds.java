@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -116,15 +117,14 @@ class DemoFunds implements ApplicationRunner {
                 .query(Boolean.class).single()) {
             return;
         }
+        // each fund's entries are recorded by the demo account of its node, or by the application where it has none
         Map<String, Staff> staff = new HashMap<>();
-        staff.put(COMMUNE, account(COMMUNE));
-        staff.put(PROVINCE, account(PROVINCE));
+        staff.put(COMMUNE, recorder(commune, COMMUNE));
+        staff.put(PROVINCE, recorder(orgUnits.byOfficialCode(DemoData.PROVINCE_CODE).orElseThrow(), PROVINCE));
         Scope central = orgUnits.centralScope();
         for (var child : orgUnits.children(central, commune.id())) {
             OrgUnitView unit = orgUnits.get(central, child.id());
-            // the demo chapter's secretary records Chi hội Khu 1's entries; the other units' are the application's
-            staff.put(unit.name(), unit.id() == account("chapter").scope().nodeId() ? account("chapter")
-                    : new Staff(0, "system", Role.CHAPTER, new Scope(unit.id(), unit.path(), unit.level())));
+            staff.put(unit.name(), recorder(unit, "chapter"));
         }
 
         LocalDate today = FundService.today();
@@ -151,8 +151,18 @@ class DemoFunds implements ApplicationRunner {
         log.info("Demo funds loaded: " + written + " entries for Phường Hạ Long, its units and Quảng Ninh.");
     }
 
-    private Staff account(String username) {
-        return ((StaffUser) accounts.loadUserByUsername(username)).getStaff();
+    /** The demo account {@code username} when it is bound to this node, else the application acting for the node. */
+    private Staff recorder(OrgUnitView node, String username) {
+        try {
+            Staff account = ((StaffUser) accounts.loadUserByUsername(username)).getStaff();
+            if (account.scope().nodeId() == node.id()) {
+                return account;
+            }
+        }
+        catch (UsernameNotFoundException ex) {
+            // a database whose demo accounts were renamed or never made: the application records
+        }
+        return new Staff(0, "system", Role.forLevel(node.level()), new Scope(node.id(), node.path(), node.level()));
     }
 
     private static List<Object[]> sortedByDate() {

@@ -3,6 +3,7 @@ package vn.khuyenhoc.fund;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,9 @@ class FundFixture {
 
     static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+    /** Only the MockMvc contexts have one (the browser tests' context shares this component but not MockMvc). */
     @Autowired
-    MockMvc mvc;
+    ObjectProvider<MockMvc> mvc;
 
     @Autowired
     FundService funds;
@@ -49,13 +51,13 @@ class FundFixture {
     /** Records an entry through the form and returns its id (from the redirect to its page). */
     long record(Staff staff, OrgUnitView node, String direction, String category, String amount, String date,
             String counterparty, String people) throws Exception {
-        ResultActions result = mvc.perform(entryForm(staff, node.id(), direction, category, amount, date, counterparty, people));
+        ResultActions result = mvc.getObject().perform(entryForm(staff, node.id(), direction, category, amount, date, counterparty, people));
         return idFromRedirect(result);
     }
 
     /** Reverses an entry through the form and returns the reversal's id. */
     long reverse(Staff staff, OrgUnitView node, long entryId, String date, String reason) throws Exception {
-        return idFromRedirect(mvc.perform(reverseForm(staff, node.id(), entryId, date, reason)));
+        return idFromRedirect(mvc.getObject().perform(reverseForm(staff, node.id(), entryId, date, reason)));
     }
 
     MockHttpServletRequestBuilder reverseForm(Staff staff, long nodeId, long entryId, String date, String reason) {
