@@ -149,7 +149,7 @@ public class FundService {
         OrgUnitView node = orgUnits.get(staff.scope(), staff.scope().nodeId());
         String counterparty = blankToNull(Text.clean(command.counterparty()));
         String note = blankToNull(Text.clean(command.note()));
-        check(command, counterparty);
+        check(command, counterparty, note);
         closing.requireOpen(command.entryDate().getYear(), "entryDate");
 
         ledger.lock(node.id());
@@ -188,6 +188,9 @@ public class FundService {
         if (why == null) {
             rules.add("reason", "fund.reason.required");
         }
+        else if (why.length() > 500) {
+            rules.add("reason", "fund.note.size");
+        }
         checkDate(rules, date);
         if (date != null && date.isBefore(original.entryDate())) {
             rules.add("entryDate", "fund.reverse.beforeOriginal", original.entryDate().format(DATE));
@@ -207,7 +210,7 @@ public class FundService {
         return reversal;
     }
 
-    private static void check(FundEntryCommand command, String counterparty) {
+    private static void check(FundEntryCommand command, String counterparty, String note) {
         FundRuleException.Collector rules = new FundRuleException.Collector();
         FundCategory category = command.category();
         if (command.direction() == null) {
@@ -240,6 +243,12 @@ public class FundService {
         }
         if (command.direction() == FundDirection.DISBURSEMENT && counterparty == null) {
             rules.add("counterparty", "fund.counterparty.required");
+        }
+        if (counterparty != null && counterparty.length() > 200) {
+            rules.add("counterparty", "fund.counterparty.size");
+        }
+        if (note != null && note.length() > 500) {
+            rules.add("note", "fund.note.size");
         }
         rules.throwIfAny();
     }
