@@ -1,0 +1,65 @@
+package vn.khuyenhoc.fund;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+
+/**
+ * The fund page's query: a year and, within it, optional direction, category and date range, and a page. Read
+ * leniently from the query string: a value that does not read (a made-up category, a garbled date) is not applied.
+ */
+public record FundFilter(Integer year, FundDirection direction, FundCategory category, LocalDate from, LocalDate to,
+        Integer page) {
+
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+    static FundFilter read(String year, String direction, String category, String from, String to, String page) {
+        return new FundFilter(number(year), constant(FundDirection.class, direction), constant(FundCategory.class, category),
+                date(from), date(to), number(page));
+    }
+
+    public int pageOrFirst() {
+        return page == null || page < 0 ? 0 : page;
+    }
+
+    /** True when something beyond the year narrows the list. */
+    public boolean narrows() {
+        return direction != null || category != null || from != null || to != null;
+    }
+
+    private static Integer number(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Integer.valueOf(s.strip());
+        }
+        catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String s) {
+        try {
+            return s == null || s.isBlank() ? null : Enum.valueOf(type, s.strip());
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    private static LocalDate date(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.strip());
+        }
+        catch (DateTimeParseException iso) {
+            try {
+                return LocalDate.parse(s.strip(), DMY);
+            }
+            catch (DateTimeParseException dmy) {
+                return null;
+            }
+        }
+    }
+}
