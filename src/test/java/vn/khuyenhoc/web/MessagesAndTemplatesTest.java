@@ -32,6 +32,8 @@ import org.attoparser.dom.Text;
 import org.attoparser.config.ParseConfiguration;
 import org.junit.jupiter.api.Test;
 
+import vn.khuyenhoc.fund.FundCategory;
+import vn.khuyenhoc.fund.FundDirection;
 import vn.khuyenhoc.orgunit.OrgUnitKind;
 import vn.khuyenhoc.rollup.Figure;
 import vn.khuyenhoc.registration.RecognisingLevel;
@@ -74,8 +76,13 @@ class MessagesAndTemplatesTest {
             Map.entry("registration.unitType.", names(UnitType.values())),
             Map.entry("evaluation.saved.", Set.of("RECOGNISED", "NOT_RECOGNISED")),
             Map.entry("evaluation.saved.one.", Set.of("RECOGNISED", "NOT_RECOGNISED")),
-            // looked up with a fallback to the code itself (msgOrNull, getMessage with a default)
-            Map.entry("fund.category.", Set.of()));
+            Map.entry("fund.category.", names(FundCategory.values())),
+            Map.entry("fund.direction.", names(FundDirection.values())),
+            Map.entry("fund.counterparty.", names(FundDirection.values())),
+            Map.entry("fund.counterpartyLabel.", names(FundDirection.values())),
+            Map.entry("fund.new.", names(FundDirection.values())),
+            Map.entry("fund.recorded.", names(FundDirection.values())),
+            Map.entry("fund.voucherTitle.", names(FundDirection.values())));
 
     @Test
     void bothLanguagesHaveTheSameKeys() {
