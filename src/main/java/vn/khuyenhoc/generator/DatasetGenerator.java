@@ -53,7 +53,31 @@ public class DatasetGenerator {
         step(timings, "units", () -> jdbc.sql("SELECT generator.units(:scale)").param("scale", scale).query(Long.class).single());
         step(timings, "populations", () -> jdbc.sql("SELECT generator.populations(:first, :last)")
                 .param("first", firstYear).param("last", lastYear).query(Object.class).optional());
+        // the roll-up triggers are off while the records are loaded, and the roll-ups rebuilt once at the end
+        setRollupTriggers(false);
+        try {
+            step(timings, "members", () -> jdbc.sql("SELECT generator.members(:scale, :last)")
+                    .param("scale", scale).param("last", lastYear).query(Long.class).single());
+            step(timings, "registrations", () -> jdbc.sql("SELECT generator.registrations(:scale, :first, :last)")
+                    .param("scale", scale).param("first", firstYear).param("last", lastYear).query(Long.class).single());
+            step(timings, "fund entries", () -> jdbc.sql("SELECT generator.funds(:scale, :first, :last)")
+                    .param("scale", scale).param("first", firstYear).param("last", lastYear).query(Long.class).single());
+            step(timings, "roll-ups", () -> jdbc.sql("SELECT rollup_rebuild()").query(Object.class).optional());
+        }
+        finally {
+            setRollupTriggers(true);
+        }
+        step(timings, "analyze", () -> scripts.execute("ANALYZE"));
         return timings;
+    }
+
+    private void setRollupTriggers(boolean enabled) {
+        String action = enabled ? "ENABLE" : "DISABLE";
+        scripts.execute("ALTER TABLE member " + action + " TRIGGER member_rollup_inserted");
+        scripts.execute("ALTER TABLE member " + action + " TRIGGER member_rollup_updated");
+        scripts.execute("ALTER TABLE member " + action + " TRIGGER member_rollup_deleted");
+        scripts.execute("ALTER TABLE title_registration " + action + " TRIGGER rollup_titles");
+        scripts.execute("ALTER TABLE fund_entry " + action + " TRIGGER fund_entry_rollup");
     }
 
     private static void step(Map<String, Double> timings, String name, Runnable work) {
