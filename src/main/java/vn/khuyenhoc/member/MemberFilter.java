@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import vn.khuyenhoc.shared.Text;
+
 /**
  * What a member list is asked for, straight from the query string: every value is text, read leniently here (an
  * unknown status or a year typed as "abc" is simply no filter), so a hand-edited URL never causes an error page.
@@ -29,7 +31,7 @@ public record MemberFilter(String q, String status, String party, String gender,
     }
 
     String query() {
-        return q == null ? "" : q.strip();
+        return q == null ? "" : Text.clean(q);
     }
 
     /** The full card number searched for, when the query is one ("22-12345", "2200012345"). */

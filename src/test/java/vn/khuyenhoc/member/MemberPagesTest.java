@@ -234,8 +234,12 @@ class MemberPagesTest {
     }
 
     static MockHttpServletRequestBuilder addRequest(OrgUnitView unit, String name) {
+        return addRequest(unit, name, "2020-05-01");
+    }
+
+    static MockHttpServletRequestBuilder addRequest(OrgUnitView unit, String name, String joinedOn) {
         return post("/units/" + unit.id() + "/members").with(csrf()).param("fullName", name).param("gender", "MALE")
-                .param("birth", "1970").param("ethnicity", "1").param("address", "Khu 2").param("joinedOn", "2020-05-01");
+                .param("birth", "1970").param("ethnicity", "1").param("address", "Khu 2").param("joinedOn", joinedOn);
     }
 
     static MockHttpServletRequestBuilder editRequest(MemberView member, String name, String joinedOn, long version) {
