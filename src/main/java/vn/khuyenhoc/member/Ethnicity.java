@@ -40,6 +40,7 @@ public record Ethnicity(int code, String name) {
             Map.entry("colao", 47));
 
     private static final Map<String, Ethnicity> BY_KEY = new HashMap<>();
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\d{1,2}");
 
     static {
         ALL.forEach(e -> BY_KEY.put(Folding.fold(e.name()), e));
@@ -60,7 +61,7 @@ public record Ethnicity(int code, String name) {
     /** The group a person typed: its code ("1", "01") or its name in any usual spelling; empty if unknown. */
     public static Optional<Ethnicity> find(String typed) {
         String key = Folding.fold(typed);
-        if (key.matches("\\d{1,2}")) {
+        if (CODE.matcher(key).matches()) {
             int code = Integer.parseInt(key);
             return code >= 1 && code <= ALL.size() ? Optional.of(of(code)) : Optional.empty();
         }

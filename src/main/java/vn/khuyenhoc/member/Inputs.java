@@ -17,6 +17,8 @@ final class Inputs {
     private static final Pattern DIGITS_DAY_FIRST = Pattern.compile("(\\d{2})(\\d{2})(\\d{4})");
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s.\\-()]");
+    private static final Pattern WITHOUT_LEADING_ZERO = Pattern.compile("[35789]\\d{8}|2\\d{9}");
+    private static final Pattern NATIONAL_NUMBER = Pattern.compile("0[35789]\\d{8}|02\\d{9}");
 
     private Inputs() {
     }
@@ -64,10 +66,10 @@ final class Inputs {
         else if (digits.startsWith("84") && (digits.length() == 11 || digits.length() == 12)) {
             digits = "0" + digits.substring(2);
         }
-        else if (digits.matches("[35789]\\d{8}|2\\d{9}")) {
+        else if (WITHOUT_LEADING_ZERO.matcher(digits).matches()) {
             digits = "0" + digits;
         }
-        return digits.matches("0[35789]\\d{8}|02\\d{9}") ? Optional.of(digits) : Optional.empty();
+        return NATIONAL_NUMBER.matcher(digits).matches() ? Optional.of(digits) : Optional.empty();
     }
 
     /** 0912 345 678; 0203 382 5123. */
