@@ -11,6 +11,10 @@ CREATE FUNCTION immutable_unaccent(text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$;
 
+-- Vietnamese alphabetical order for rosters (a ă â b c d đ e ê …, tones after the letter): an ICU collation, which
+-- every common PostgreSQL build has (Debian, the official images, the embedded binaries of the tests).
+CREATE COLLATION IF NOT EXISTS vietnamese (provider = icu, locale = 'vi-VN');
+
 -- Member card numbers are issued by the system, unique in the whole country: '<2-digit province code>-<serial>',
 -- the serial an 8-digit, zero-padded number from this one national sequence (22-00012345). The serial alone is
 -- unique too, so a card can be found by its number with or without the province prefix. Should the serial ever

@@ -125,9 +125,9 @@ public class MemberService {
             case "card" -> "m.card_number" + direction;
             case "joined" -> "m.joined_on" + direction + ", m.id" + direction;
             case "relevance" -> "similarity(" + NAME_KEY + ", lower(immutable_unaccent(:q))) DESC, m.id";
-            // Vietnamese rosters go by given name (the last word), then the whole name
-            default -> "lower(immutable_unaccent(substring(m.full_name FROM '[^ ]+$'))) COLLATE \"C\"" + direction
-                    + ", " + NAME_KEY + " COLLATE \"C\"" + direction + ", m.id" + direction;
+            // Vietnamese rosters go by given name (the last word), then the whole name, in Vietnamese order
+            default -> "substring(m.full_name FROM '[^ ]+$') COLLATE vietnamese" + direction
+                    + ", m.full_name COLLATE vietnamese" + direction + ", m.id" + direction;
         };
         if (filter.sortValue().equals("relevance")) {
             params.put("q", String.join(" ", words));

@@ -130,6 +130,17 @@ class MemberSearchTest {
         assertThat(second.rows()).doesNotContainAnyElementsOf(page.rows());
     }
 
+    @Test
+    void rostersAreInVietnameseAlphabeticalOrderOfTheGivenName() throws Exception {
+        OrgUnitView unit = tree.newChapter("06688");
+        Staff secretary = tree.staffOf(unit);
+        for (String name : List.of("Trần Văn Đạt", "Lê Văn Dũng", "Hồ Thị Ánh", "Phạm Văn Anh", "Ngô Thị Ân", "Bùi Văn Anh")) {
+            fixtures.add(unit, name);
+        }
+        assertThat(names(secretary, unit, "", "sort", "name"))
+                .containsExactly("Bùi Văn Anh", "Phạm Văn Anh", "Hồ Thị Ánh", "Ngô Thị Ân", "Lê Văn Dũng", "Trần Văn Đạt");
+    }
+
     private List<String> names(Staff staff, OrgUnitView node, String q, String... params) throws Exception {
         MemberPage page = (MemberPage) list(staff, node, q, params).getModelAndView().getModel().get("memberPage");
         return page.rows().stream().map(MemberRow::fullName).toList();
