@@ -105,6 +105,9 @@ class MemberPagesTest {
         mvc.perform(get("/units/" + unit.id() + "/members/new").with(as(province))).andExpect(status().isForbidden());
         mvc.perform(addRequest(unit, "Lê Văn Cường").with(as(province))).andExpect(status().isForbidden());
         assertThat(fixtures.count("unit_id = ?", unit.id())).isEqualTo(1);
+        // the commune's page links to the members of its whole subtree
+        mvc.perform(get("/units/" + tree.unit("06688").id()).with(as(commune)))
+                .andExpect(content().string(containsString("/units/" + tree.unit("06688").id() + "/members")));
         // but they read the list of the whole province, without the add button
         mvc.perform(get("/units/" + tree.unit("22").id() + "/members").with(as(province)).param("q", "tran van binh"))
                 .andExpect(status().isOk())
@@ -220,6 +223,17 @@ class MemberPagesTest {
         assertThat(fixtures.count("id = ? AND status = 'ACTIVE' AND status_changed_on IS NULL", member.id())).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'MEMBER' AND entity_id = :id AND action = 'STATUS'")
                 .param("id", member.id()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theAuditPageListsMemberChangesAndImports() throws Exception {
+        OrgUnitView unit = tree.newChapter("06688");
+        MemberView member = fixtures.add(unit, "Dương Văn Nhật Ký");
+        var national = tree.staffOf(tree.central());
+        mvc.perform(get("/audit").with(as(national)).param("type", "MEMBER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"MEMBER\" selected=\"selected\">Hội viên</option>")))
+                .andExpect(content().string(containsString("Hội viên #" + member.id())));
     }
 
     @Test
