@@ -33,6 +33,7 @@ final class MemberRules {
 
     private static final Pattern NAME_WORD = Pattern.compile("\\p{L}\\p{M}*(?:['’.\\-]?\\p{L}\\p{M}*)*");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\uFEFF]");
     private static final Set<String> YES = Set.of("co", "x", "1", "dangvien", "dv", "yes", "y", "true");
     private static final Set<String> NO = Set.of("", "khong", "0", "no", "n", "false");
 
@@ -42,6 +43,14 @@ final class MemberRules {
     }
 
     private MemberRules() {
+    }
+
+    /**
+     * {@link Text#clean}, after turning what spreadsheets and copied web pages slip in (no-break spaces, zero-width
+     * characters) into what the user sees: a space, or nothing.
+     */
+    static String clean(String typed) {
+        return typed == null ? null : Text.clean(INVISIBLE.matcher(typed.replace('\u00A0', ' ')).replaceAll(""));
     }
 
     static Optional<MemberData> check(MemberInput in, Problems problems) {
@@ -59,7 +68,7 @@ final class MemberRules {
         LocalDate joinedOn = joinedOn(in.joinedOn(), counting, today);
         LocalDate birthDate = null;
         Integer birthYear = null;
-        String birth = Text.clean(in.birth());
+        String birth = clean(in.birth());
         if (birth == null || birth.isEmpty()) {
             counting.reject("birth", "member.birth.required");
         }
@@ -86,7 +95,7 @@ final class MemberRules {
             }
         }
         Integer ethnicity = null;
-        String typedEthnicity = Text.clean(in.ethnicity());
+        String typedEthnicity = clean(in.ethnicity());
         if (typedEthnicity == null || typedEthnicity.isEmpty()) {
             ethnicity = Ethnicity.KINH;
         }
@@ -98,14 +107,14 @@ final class MemberRules {
         }
         Boolean party = partyMember(in.partyMember(), counting);
         String phone = null;
-        String typedPhone = Text.clean(in.phone());
+        String typedPhone = clean(in.phone());
         if (typedPhone != null && !typedPhone.isEmpty()) {
             phone = Inputs.phone(typedPhone).orElse(null);
             if (phone == null) {
                 counting.reject("phone", "member.phone.format");
             }
         }
-        String address = Text.clean(in.address());
+        String address = clean(in.address());
         if (address == null || address.isEmpty()) {
             counting.reject("address", "member.address.required");
         }
@@ -120,7 +129,7 @@ final class MemberRules {
     }
 
     private static String fullName(String typed, Problems problems) {
-        String name = Text.clean(typed);
+        String name = clean(typed);
         if (name == null || name.isEmpty()) {
             problems.reject("fullName", "member.fullName.required");
             return null;
@@ -173,7 +182,7 @@ final class MemberRules {
     }
 
     private static LocalDate joinedOn(String typed, Problems problems, LocalDate today) {
-        String text = Text.clean(typed);
+        String text = clean(typed);
         if (text == null || text.isEmpty()) {
             problems.reject("joinedOn", "member.joinedOn.required");
             return null;
@@ -211,7 +220,7 @@ final class MemberRules {
     }
 
     static Optional<LocalDate> statusDate(String typed, LocalDate joinedOn, Problems problems, LocalDate today) {
-        String text = Text.clean(typed);
+        String text = clean(typed);
         if (text == null || text.isEmpty()) {
             problems.reject("date", "member.statusDate.required");
             return Optional.empty();

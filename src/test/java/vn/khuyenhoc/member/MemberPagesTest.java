@@ -53,7 +53,7 @@ class MemberPagesTest {
                 .andExpect(content().string(containsString("Rơ-măm")));
 
         mvc.perform(post("/units/" + unit.id() + "/members").with(as(secretary)).with(csrf())
-                        .param("fullName", "  nguyễn   thị  hồng nhung ").param("gender", "FEMALE").param("birth", "15/03/1975")
+                        .param("fullName", "  nguyễn \u00A0 thị\u200B  hồng nhung ").param("gender", "FEMALE").param("birth", "15/03/1975")
                         .param("ethnicity", "2").param("partyMember", "true").param("phone", "+84 912.345.678")
                         .param("address", "Tổ 3, Khu 1").param("joinedOn", "2019-03-15"))
                 .andExpect(redirectedUrlPattern("/members/*"));
