@@ -1,5 +1,8 @@
 package vn.khuyenhoc.demo;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -20,8 +23,9 @@ import vn.khuyenhoc.shared.Staff;
 
 /**
  * The demo data set of the {@code demo} profile ({@code ./mvnw spring-boot:run}): one account per role in
- * Quảng Ninh and Phường Hạ Long, and a few grassroots units there. Loaded once: on a database that has the
- * {@code national} account already, it does nothing, so what users entered survives restarts.
+ * Quảng Ninh and Phường Hạ Long, a few grassroots units there and their members ({@link DemoMembers}). Loaded
+ * once: on a database that has the {@code national} account already, it does nothing, so what users entered
+ * survives restarts.
  */
 @Component
 @Profile("demo")
@@ -43,10 +47,12 @@ class DemoData implements ApplicationRunner {
 
     private final OrgUnitService orgUnits;
     private final AccountService accounts;
+    private final DemoMembers members;
 
-    DemoData(OrgUnitService orgUnits, AccountService accounts) {
+    DemoData(OrgUnitService orgUnits, AccountService accounts, DemoMembers members) {
         this.orgUnits = orgUnits;
         this.accounts = accounts;
+        this.members = members;
     }
 
     @Override
@@ -62,13 +68,13 @@ class DemoData implements ApplicationRunner {
         accounts.createIfAbsent("province", PASSWORD, "Trần Văn Hùng", province);
         accounts.createIfAbsent("commune", PASSWORD, "Lê Thị Hồng Nhung", commune);
         Staff system = Staff.system(central);
-        OrgUnitView firstChapter = null;
+        List<OrgUnitView> units = new ArrayList<>();
         for (String[] unit : GRASSROOTS) {
-            OrgUnitView created = orgUnits.createGrassroots(system, commune.id(),
-                    new GrassrootsUnitForm(OrgUnitKind.valueOf(unit[0]), unit[1], null));
-            firstChapter = firstChapter == null ? created : firstChapter;
+            units.add(orgUnits.createGrassroots(system, commune.id(),
+                    new GrassrootsUnitForm(OrgUnitKind.valueOf(unit[0]), unit[1], null)));
         }
-        accounts.createIfAbsent("chapter", PASSWORD, "Phạm Văn Đức", firstChapter);
+        accounts.createIfAbsent("chapter", PASSWORD, "Phạm Văn Đức", units.get(0));
+        members.load(commune, units);
         log.info("Demo data loaded: accounts national, province, commune, chapter (password " + PASSWORD + ").");
     }
 }

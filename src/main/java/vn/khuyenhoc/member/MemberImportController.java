@@ -1,0 +1,100 @@
+package vn.khuyenhoc.member;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.khuyenhoc.orgunit.OrgUnitService;
+import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.shared.CurrentStaff;
+import vn.khuyenhoc.shared.Staff;
+
+/** Importing a unit's roster from a file, and the template to fill in. */
+@Controller
+class MemberImportController {
+
+    private final MemberImportService imports;
+    private final MemberService members;
+    private final OrgUnitService orgUnits;
+    private final MessageSource messages;
+
+    MemberImportController(MemberImportService imports, MemberService members, OrgUnitService orgUnits,
+            MessageSource messages) {
+        this.imports = imports;
+        this.members = members;
+        this.orgUnits = orgUnits;
+        this.messages = messages;
+    }
+
+    @GetMapping("/units/{unitId}/members/import")
+    @PreAuthorize("hasAnyRole('CHAPTER', 'COMMUNE')")
+    String page(@CurrentStaff Staff staff, @PathVariable long unitId, Model model) {
+        return page(model, members.writableUnit(staff, unitId), null);
+    }
+
+    @PostMapping("/units/{unitId}/members/import")
+    @PreAuthorize("hasAnyRole('CHAPTER', 'COMMUNE')")
+    String upload(@CurrentStaff Staff staff, @PathVariable long unitId,
+            @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes flash)
+            throws IOException {
+        OrgUnitView unit = members.writableUnit(staff, unitId);
+        if (file == null || file.isEmpty()) {
+            return page(model, unit, ImportResult.fileError(file == null ? "" : file.getOriginalFilename(),
+                    "member.import.file.none"));
+        }
+        ImportResult result;
+        try (InputStream in = file.getInputStream()) {
+            result = imports.importRoster(staff, unitId, file.getOriginalFilename(), in);
+        }
+        if (result.succeeded()) {
+            flash.addFlashAttribute("notice", "member.import.done");
+            flash.addFlashAttribute("noticeArg", result.imported());
+            return "redirect:/units/" + unitId + "/members?sort=card&dir=desc";
+        }
+        return page(model, unit, result);
+    }
+
+    @GetMapping("/members/template.xlsx")
+    ResponseEntity<byte[]> xlsxTemplate(Locale locale) {
+        return download("mau-danh-sach-hoi-vien.xlsx",
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                RosterTemplate.xlsx(messages, locale));
+    }
+
+    @GetMapping("/members/template.csv")
+    ResponseEntity<byte[]> csvTemplate() {
+        return download("mau-danh-sach-hoi-vien.csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+                RosterTemplate.csv());
+    }
+
+    private String page(Model model, OrgUnitView unit, ImportResult result) {
+        model.addAttribute("unit", unit);
+        model.addAttribute("lineage", orgUnits.lineage(unit));
+        model.addAttribute("columns", RosterColumn.values());
+        model.addAttribute("result", result);
+        model.addAttribute("maxRows", MemberImportService.MAX_ROWS);
+        return "member/import";
+    }
+
+    private static ResponseEntity<byte[]> download(String fileName, MediaType type, byte[] body) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .contentType(type)
+                .body(body);
+    }
+}

@@ -1,0 +1,264 @@
+package vn.khuyenhoc.member;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.Staff;
+
+/**
+ * Imports a unit's roster from XLSX or CSV, all or nothing. The file is streamed once, every row is checked in
+ * memory by the same {@link MemberRules} as the form (plus: the same person twice in the file, a person already
+ * active in the unit, a date joined in a closed year), and only a file without a single bad row is written: card
+ * numbers drawn from the sequence in one query, the members in one set-based INSERT (which the roll-up trigger
+ * counts once), and one audit entry for the whole import.
+ */
+@Service
+@Transactional(readOnly = true)
+public class MemberImportService {
+
+    /** A roster larger than this is surely not one unit's (a big enterprise board has a few thousand members). */
+    static final int MAX_ROWS = 20_000;
+    /** The header row is looked for among the first rows (a title line or two above it is common). */
+    static final int HEADER_SEARCH_ROWS = 10;
+    private static final java.util.regex.Pattern FOUR_DIGITS = java.util.regex.Pattern.compile("\\d{4}");
+
+    private final MemberService members;
+    private final AuditService audit;
+    private final JdbcClient jdbc;
+
+    MemberImportService(MemberService members, AuditService audit, JdbcClient jdbc) {
+        this.members = members;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public ImportResult importRoster(Staff staff, long unitId, String originalFileName, InputStream file) {
+        OrgUnitView unit = members.writableUnit(staff, unitId);
+        String fileName = cleanFileName(originalFileName);
+        try {
+            MemberService.requireActive(unit);
+        }
+        catch (FieldConflictException ex) {
+            return ImportResult.fileError(fileName, ex.messageCode());
+        }
+        // one import at a time per unit: two uploads of the same file must not both pass the duplicate check
+        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:unit)").param("unit", unit.id()).query(Integer.class).single();
+
+        Roster roster = new Roster();
+        try {
+            RosterReader.read(file, roster::accept);
+        }
+        catch (RosterReader.UnreadableFileException ex) {
+            return ImportResult.fileError(fileName, ex.messageCode());
+        }
+        if (roster.columns == null) {
+            return ImportResult.fileError(fileName, "member.import.file.noHeader", String.join(", ", RosterColumn.headers()));
+        }
+        List<String> missing = java.util.Arrays.stream(RosterColumn.values())
+                .filter(c -> c.required() && !roster.columns.containsValue(c)).map(RosterColumn::header).toList();
+        if (!missing.isEmpty()) {
+            return ImportResult.fileError(fileName, "member.import.file.missingColumns", String.join(", ", missing));
+        }
+        if (roster.dataRows > MAX_ROWS) {
+            return ImportResult.fileError(fileName, "member.import.file.tooMany", String.valueOf(MAX_ROWS));
+        }
+        if (roster.dataRows == 0) {
+            return ImportResult.fileError(fileName, "member.import.file.empty");
+        }
+        roster.checkAgainstDatabase(unit);
+        if (!roster.badRows.isEmpty()) {
+            return new ImportResult(fileName, 0, null, null, null, List.of(), roster.errors, roster.badRows.size());
+        }
+        return write(staff, unit, fileName, roster.valid);
+    }
+
+    private ImportResult write(Staff staff, OrgUnitView unit, String fileName, Map<Integer, MemberData> rows) {
+        int n = rows.size();
+        String province = members.provinceCode(unit);
+        List<Long> serials = jdbc.sql("SELECT nextval('member_card_seq') FROM generate_series(1, :n)").param("n", n)
+                .query(Long.class).list();
+        String[] cards = new String[n];
+        String[] names = new String[n];
+        String[] genders = new String[n];
+        Integer[] birthYears = new Integer[n];
+        String[] birthDates = new String[n];
+        Integer[] ethnicities = new Integer[n];
+        Boolean[] parties = new Boolean[n];
+        String[] phones = new String[n];
+        String[] addresses = new String[n];
+        String[] joined = new String[n];
+        int i = 0;
+        for (MemberData data : rows.values()) {
+            cards[i] = CardNumbers.format(province, serials.get(i));
+            names[i] = data.fullName();
+            genders[i] = data.gender().name();
+            birthYears[i] = data.birthYear();
+            birthDates[i] = data.birthDate() == null ? null : data.birthDate().toString();
+            ethnicities[i] = data.ethnicity();
+            parties[i] = data.partyMember();
+            phones[i] = data.phone();
+            addresses[i] = data.address();
+            joined[i] = data.joinedOn().toString();
+            i++;
+        }
+        jdbc.sql("""
+                INSERT INTO member (unit_id, card_number, full_name, gender, birth_year, birth_date, ethnicity,
+                                    party_member, phone, address, joined_on)
+                SELECT :unit, t.card, t.name, t.gender, t.birth_year, t.birth_date, t.ethnicity, t.party, t.phone,
+                       t.address, t.joined
+                FROM unnest(CAST(:cards AS varchar[]), CAST(:names AS varchar[]), CAST(:genders AS varchar[]),
+                            CAST(:birthYears AS smallint[]), CAST(:birthDates AS date[]), CAST(:ethnicities AS smallint[]),
+                            CAST(:parties AS boolean[]), CAST(:phones AS varchar[]), CAST(:addresses AS varchar[]),
+                            CAST(:joined AS date[]))
+                     AS t (card, name, gender, birth_year, birth_date, ethnicity, party, phone, address, joined)
+                """)
+                .param("unit", unit.id()).param("cards", cards).param("names", names).param("genders", genders)
+                .param("birthYears", birthYears).param("birthDates", birthDates).param("ethnicities", ethnicities)
+                .param("parties", parties).param("phones", phones).param("addresses", addresses).param("joined", joined)
+                .update();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("unitId", unit.id());
+        summary.put("file", fileName);
+        summary.put("count", n);
+        summary.put("firstCard", cards[0]);
+        summary.put("lastCard", cards[n - 1]);
+        audit.record(staff, "IMPORT", MemberService.AUDIT_TYPE, null, unit.path(), null, summary);
+        return new ImportResult(fileName, n, cards[0], cards[n - 1], null, List.of(), List.of(), 0);
+    }
+
+    /** The name of the uploaded file without any path, for the audit log and the result page. */
+    static String cleanFileName(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        return base.length() > 200 ? base.substring(0, 200) : base;
+    }
+
+    /** The rows of one file as they stream past: the header found, each data row checked, the good ones kept. */
+    private final class Roster {
+
+        Map<Integer, RosterColumn> columns;
+        final Map<RosterColumn, String> headings = new EnumMap<>(RosterColumn.class);
+        int rowsSeen;
+        int dataRows;
+        final Map<Integer, MemberData> valid = new LinkedHashMap<>();
+        final Map<String, Integer> firstRowOf = new HashMap<>();
+        final List<ImportResult.RowError> errors = new ArrayList<>();
+        final Set<Integer> badRows = new HashSet<>();
+
+        void accept(RosterReader.RawRow row) {
+            rowsSeen++;
+            if (columns == null) {
+                if (rowsSeen <= HEADER_SEARCH_ROWS) {
+                    header(row);
+                }
+                return;
+            }
+            if (row.blank()) {
+                return;
+            }
+            dataRows++;
+            if (dataRows > MAX_ROWS) {
+                return; // keep counting, the file is refused as a whole
+            }
+            Map<RosterColumn, String> values = new EnumMap<>(RosterColumn.class);
+            columns.forEach((index, column) -> values.put(column, text(column, row.cell(index))));
+            MemberInput input = new MemberInput(values.get(RosterColumn.FULL_NAME), values.get(RosterColumn.GENDER),
+                    values.get(RosterColumn.BIRTH), values.get(RosterColumn.ETHNICITY),
+                    values.getOrDefault(RosterColumn.PARTY_MEMBER, ""), values.get(RosterColumn.PHONE),
+                    values.get(RosterColumn.ADDRESS), values.get(RosterColumn.JOINED_ON));
+            int number = row.number();
+            MemberRules.check(input, (field, code, args) -> error(number, field, code, args)).ifPresent(data -> {
+                Integer earlier = firstRowOf.putIfAbsent(data.identityKey(), number);
+                if (earlier != null) {
+                    error(number, "fullName", "member.import.duplicateRow", String.valueOf(earlier));
+                }
+                else {
+                    valid.put(number, data);
+                }
+            });
+        }
+
+        /** A row is the header when it names at least three of the known columns. */
+        private void header(RosterReader.RawRow row) {
+            Map<Integer, RosterColumn> found = new LinkedHashMap<>();
+            for (int i = 0; i < row.cells().size(); i++) {
+                String heading = row.cell(i).text();
+                int index = i;
+                RosterColumn.forHeader(heading).ifPresent(column -> {
+                    if (!found.containsValue(column)) {
+                        found.put(index, column);
+                        headings.put(column, heading.strip());
+                    }
+                });
+            }
+            if (found.size() >= 3) {
+                columns = found;
+            }
+            else {
+                headings.clear();
+            }
+        }
+
+        /** A cell as the rules read it: a spreadsheet's number in a date column is a date (or, for birth, a year). */
+        private static String text(RosterColumn column, RosterReader.RawCell cell) {
+            if (cell.number() && column.holdsDates()) {
+                String plain = cell.text();
+                boolean year = column == RosterColumn.BIRTH && FOUR_DIGITS.matcher(plain).matches();
+                if (!year && cell.date() != null) {
+                    return RosterReader.dayFirst(cell.date());
+                }
+            }
+            return cell.text();
+        }
+
+        void error(int row, String field, String code, Object... args) {
+            badRows.add(row);
+            if (errors.size() < ImportResult.MAX_LISTED) {
+                RosterColumn column = RosterColumn.forField(field).orElseThrow();
+                errors.add(new ImportResult.RowError(row, headings.getOrDefault(column, column.header()), code, args));
+            }
+        }
+
+        /** The checks that need the database: people already active in the unit, dates joined in closed years. */
+        void checkAgainstDatabase(OrgUnitView unit) {
+            Map<String, String> existing = new HashMap<>();
+            jdbc.sql("""
+                    SELECT full_name, gender, birth_year, birth_date, card_number FROM member
+                    WHERE unit_id = :unit AND status = 'ACTIVE'
+                    """).param("unit", unit.id()).query(rs -> {
+                        MemberData known = new MemberData(rs.getString(1), Gender.valueOf(rs.getString(2)), rs.getInt(3),
+                                rs.getObject(4, LocalDate.class), Ethnicity.KINH, false, null, "", null);
+                        existing.put(known.identityKey(), rs.getString(5));
+                    });
+            Set<Integer> closed = new HashSet<>(jdbc.sql("SELECT year FROM closed_year").query(Integer.class).list());
+            valid.forEach((row, data) -> {
+                String card = existing.get(data.identityKey());
+                if (card != null) {
+                    error(row, "fullName", "member.import.duplicateExisting", card);
+                }
+                if (closed.contains(data.joinedOn().getYear())) {
+                    error(row, "joinedOn", "year.closed");
+                }
+            });
+            errors.sort(java.util.Comparator.comparingInt(ImportResult.RowError::row));
+        }
+    }
+}

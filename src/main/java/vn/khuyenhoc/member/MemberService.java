@@ -1,0 +1,282 @@
+package vn.khuyenhoc.member;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.orgunit.OrgUnitService;
+import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.report.YearClosingService;
+import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.Scope;
+import vn.khuyenhoc.shared.Staff;
+
+/**
+ * Members of the grassroots units: lists of a unit or of a whole subtree, one member's details, adding, editing and
+ * changing status. Personal data (Decree 13/2023): every read and write resolves the member's unit through
+ * {@link OrgUnitService#get(Scope, long)}, so a member outside the user's subtree answers 404 like a missing one.
+ * Who writes: chapter secretaries in their own unit, commune staff in the units of their commune; province and
+ * national staff read.
+ */
+@Service
+@Transactional(readOnly = true)
+public class MemberService {
+
+    static final String AUDIT_TYPE = "MEMBER";
+    static final int PAGE_SIZE = 50;
+    static final int COUNT_LIMIT = 10_000;
+    /** The name as searched and indexed (member_name_trgm_idx): lower case, without diacritics. */
+    static final String NAME_KEY = "lower(immutable_unaccent(m.full_name))";
+
+    private final MemberRepository members;
+    private final OrgUnitService orgUnits;
+    private final YearClosingService years;
+    private final AuditService audit;
+    private final JdbcClient jdbc;
+
+    MemberService(MemberRepository members, OrgUnitService orgUnits, YearClosingService years, AuditService audit,
+            JdbcClient jdbc) {
+        this.members = members;
+        this.orgUnits = orgUnits;
+        this.years = years;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    /** Whether this user may add members to this unit and change its members (a grassroots unit in scope). */
+    public boolean canWrite(Staff staff, OrgUnitView unit) {
+        return unit.isGrassroots() && (staff.role() == Role.CHAPTER || staff.role() == Role.COMMUNE)
+                && staff.scope().contains(unit.path());
+    }
+
+    /** A member inside the scope. @throws NotFoundException when missing or outside it */
+    public MemberView get(Scope scope, long id) {
+        Member member = members.findById(id).orElseThrow(NotFoundException::new);
+        return member.view(orgUnits.get(scope, member.getUnitId()).name());
+    }
+
+    /** Active members of a grassroots unit in scope, for the unit's page. */
+    public long activeCount(Scope scope, long unitId) {
+        OrgUnitView unit = orgUnits.get(scope, unitId);
+        return jdbc.sql("SELECT count(*) FROM member WHERE unit_id = :unit AND status = 'ACTIVE'")
+                .param("unit", unit.id()).query(Long.class).single();
+    }
+
+    /**
+     * A page of the members of a node's subtree (a unit's own, or a commune's, a province's, the country's), filtered
+     * and sorted in SQL: the name search uses the trigram index on the unaccented name, a card number the unique
+     * indexes, the subtree the node's own column (unit_id, commune_id or province_id).
+     */
+    public MemberPage list(Scope scope, long nodeId, MemberFilter filter) {
+        OrgUnitView node = orgUnits.get(scope, nodeId);
+        StringBuilder where = new StringBuilder(switch (node.level()) {
+            case 3 -> "m.unit_id = :node";
+            case 2 -> "m.commune_id = :node";
+            case 1 -> "m.province_id = :node";
+            default -> "TRUE";
+        });
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("node", node.id());
+        if (filter.statusValue() != null) {
+            where.append(" AND m.status = :status");
+            params.put("status", filter.statusValue().name());
+        }
+        if (filter.partyValue() != null) {
+            where.append(" AND m.party_member = :party");
+            params.put("party", filter.partyValue());
+        }
+        if (filter.genderValue() != null) {
+            where.append(" AND m.gender = :gender");
+            params.put("gender", filter.genderValue().name());
+        }
+        if (filter.yearValue() != null) {
+            where.append(" AND m.joined_on >= :from AND m.joined_on < :to");
+            params.put("from", LocalDate.of(filter.yearValue(), 1, 1));
+            params.put("to", LocalDate.of(filter.yearValue() + 1, 1, 1));
+        }
+        if (filter.cardNumber() != null) {
+            where.append(" AND m.card_number = :card");
+            params.put("card", filter.cardNumber());
+        }
+        else if (filter.cardSerial() != null) {
+            where.append(" AND split_part(m.card_number, '-', 2) = :serial");
+            params.put("serial", filter.cardSerial());
+        }
+        List<String> words = filter.nameWords();
+        for (int i = 0; i < words.size(); i++) {
+            // a word of the name starting with what was typed: "an" finds An and Anh, not Lan or Văn
+            where.append(" AND ").append(NAME_KEY).append(" ~ ('(^| )' || lower(immutable_unaccent(:w").append(i)
+                    .append(")))");
+            params.put("w" + i, words.get(i));
+        }
+        String direction = filter.descending() ? " DESC" : " ASC";
+        String order = switch (filter.sortValue()) {
+            case "card" -> "m.card_number" + direction;
+            case "joined" -> "m.joined_on" + direction + ", m.id" + direction;
+            case "relevance" -> "similarity(" + NAME_KEY + ", lower(immutable_unaccent(:q))) DESC, m.id";
+            // Vietnamese rosters go by given name (the last word), then the whole name, in Vietnamese order
+            default -> "substring(m.full_name FROM '[^ ]+$') COLLATE vietnamese" + direction
+                    + ", m.full_name COLLATE vietnamese" + direction + ", m.id" + direction;
+        };
+        if (filter.sortValue().equals("relevance")) {
+            params.put("q", String.join(" ", words));
+        }
+        int page = filter.pageValue();
+        List<MemberRow> rows = jdbc.sql("""
+                SELECT m.id, m.card_number, m.full_name, m.gender, m.birth_year, m.party_member, m.joined_on, m.status,
+                       m.status_changed_on, m.unit_id, u.name AS unit_name
+                FROM member m JOIN org_unit u ON u.id = m.unit_id
+                WHERE %s ORDER BY %s LIMIT :limit OFFSET :offset
+                """.formatted(where, order))
+                .params(params).param("limit", PAGE_SIZE + 1).param("offset", (long) page * PAGE_SIZE)
+                .query(MemberService::row).list();
+        long total = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM member m WHERE %s LIMIT :cap) c".formatted(where))
+                .params(params).param("cap", COUNT_LIMIT + 1).query(Long.class).single();
+        boolean hasNext = rows.size() > PAGE_SIZE;
+        return new MemberPage(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, PAGE_SIZE, hasNext,
+                Math.min(total, COUNT_LIMIT), total > COUNT_LIMIT);
+    }
+
+    private static MemberRow row(ResultSet rs, int n) throws SQLException {
+        return new MemberRow(rs.getLong("id"), rs.getString("card_number"), rs.getString("full_name"),
+                Gender.valueOf(rs.getString("gender")), rs.getInt("birth_year"), rs.getBoolean("party_member"),
+                rs.getObject("joined_on", LocalDate.class), MemberStatus.valueOf(rs.getString("status")),
+                rs.getObject("status_changed_on", LocalDate.class), rs.getLong("unit_id"), rs.getString("unit_name"));
+    }
+
+    @Transactional
+    public MemberView add(Staff staff, long unitId, MemberData data) {
+        OrgUnitView unit = writableUnit(staff, unitId);
+        requireActive(unit);
+        years.requireOpen(data.joinedOn().getYear(), "joinedOn");
+        long serial = jdbc.sql("SELECT nextval('member_card_seq')").query(Long.class).single();
+        Member member = save(Member.create(unit.id(), CardNumbers.format(provinceCode(unit), serial), data), "joinedOn");
+        MemberView view = member.view(unit.name());
+        audit.record(staff, "CREATE", AUDIT_TYPE, view.id(), unit.path(), null, view.auditState());
+        return view;
+    }
+
+    @Transactional
+    public MemberView update(Staff staff, long id, MemberData data, long expectedVersion) {
+        Member member = forUpdate(staff, id, expectedVersion);
+        MemberView before = member.view(null);
+        if (member.getStatusChangedOn() != null && data.joinedOn().isAfter(member.getStatusChangedOn())) {
+            throw new FieldConflictException("joinedOn", "member.joinedOn.afterStatus");
+        }
+        if (!data.joinedOn().equals(member.getJoinedOn())) {
+            years.requireOpen(member.getJoinedOn().getYear(), "joinedOn");
+            years.requireOpen(data.joinedOn().getYear(), "joinedOn");
+        }
+        if (data.partyMember() != member.isPartyMember()) {
+            // the Party figures of the year joined (and of the year departed) change with the flag
+            years.requireOpen(data.joinedOn().getYear(), "partyMember");
+            if (member.getStatusChangedOn() != null) {
+                years.requireOpen(member.getStatusChangedOn().getYear(), "partyMember");
+            }
+        }
+        member.update(data);
+        return saved(staff, "UPDATE", before, save(member, "joinedOn"));
+    }
+
+    /**
+     * Marks a member as having left or died on a date, corrects that status, or restores an active status entered
+     * by mistake. The date is checked by {@link MemberRules#statusDate} (not in the future, not before joining).
+     */
+    @Transactional
+    public MemberView changeStatus(Staff staff, long id, MemberStatus status, LocalDate on, long expectedVersion) {
+        Member member = forUpdate(staff, id, expectedVersion);
+        if (status == member.getStatus() && (!status.isDeparted() || on.equals(member.getStatusChangedOn()))) {
+            throw new FieldConflictException("status", "member.status.unchanged");
+        }
+        if (status.isDeparted() && on.isBefore(member.getJoinedOn())) {
+            throw new FieldConflictException("date", "member.statusDate.beforeJoining");
+        }
+        MemberView before = member.view(null);
+        if (member.getStatusChangedOn() != null) {
+            years.requireOpen(member.getStatusChangedOn().getYear(), "date");
+        }
+        if (status.isDeparted()) {
+            years.requireOpen(on.getYear(), "date");
+        }
+        member.changeStatus(status, on);
+        return saved(staff, "STATUS", before, save(member, "date"));
+    }
+
+    private MemberView saved(Staff staff, String action, MemberView before, Member member) {
+        OrgUnitView unit = orgUnits.get(staff.scope(), member.getUnitId());
+        MemberView after = member.view(unit.name());
+        audit.record(staff, action, AUDIT_TYPE, after.id(), unit.path(), before.auditState(), after.auditState());
+        return after;
+    }
+
+    /** The member, for a change by this user, at the version they saw. */
+    private Member forUpdate(Staff staff, long id, long expectedVersion) {
+        Member member = members.findById(id).orElseThrow(NotFoundException::new);
+        writableUnit(staff, member.getUnitId());
+        if (member.getVersion() != expectedVersion) {
+            throw new ObjectOptimisticLockingFailureException(Member.class, id);
+        }
+        return member;
+    }
+
+    /** A grassroots unit in the user's scope that they may write in; province and national staff only read. */
+    OrgUnitView writableUnit(Staff staff, long unitId) {
+        OrgUnitView unit = orgUnits.get(staff.scope(), unitId);
+        if (!unit.isGrassroots()) {
+            throw new NotFoundException();
+        }
+        if (!canWrite(staff, unit)) {
+            throw new org.springframework.security.access.AccessDeniedException("Members are written by their unit or commune");
+        }
+        return unit;
+    }
+
+    /** New members go only into units that are active. */
+    static void requireActive(OrgUnitView unit) {
+        if (!unit.active()) {
+            throw new FieldConflictException(null, "member.unit.inactive");
+        }
+    }
+
+    /** The official 2-digit code of the unit's province, the prefix of its members' card numbers. */
+    String provinceCode(OrgUnitView unit) {
+        return orgUnits.lineage(unit).stream().filter(n -> n.level() == 1).findFirst().orElseThrow().code();
+    }
+
+    private Member save(Member member, String dateField) {
+        try {
+            return members.saveAndFlush(member);
+        }
+        catch (ObjectOptimisticLockingFailureException ex) {
+            throw ex;
+        }
+        catch (DataAccessException ex) {
+            // the database's own refusal of a write into a closed year (require_open_year), should one slip past
+            // the checks above between their read and this write
+            if (isClosedYear(ex)) {
+                throw new FieldConflictException(dateField, "year.closed");
+            }
+            throw ex;
+        }
+    }
+
+    static boolean isClosedYear(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "KH001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

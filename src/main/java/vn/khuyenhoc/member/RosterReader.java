@@ -1,0 +1,187 @@
+package vn.khuyenhoc.member;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * Reads a roster row by row, streaming: XLSX (the first sheet) or CSV in UTF-8 with or without a byte order mark,
+ * separated by commas, semicolons (what Excel writes under a Vietnamese locale) or tabs. Each row comes as text
+ * cells with the row's number as the user sees it in their spreadsheet; a number a spreadsheet stored in a cell is
+ * passed on as such, so that a date column can read it as a date.
+ */
+final class RosterReader {
+
+    /** One cell: its text, and whether a spreadsheet stored it as a number (then {@code date} is its date reading). */
+    record RawCell(String text, boolean number, LocalDateTime date) {
+        static final RawCell EMPTY = new RawCell("", false, null);
+
+        boolean blank() {
+            return text.isBlank();
+        }
+    }
+
+    record RawRow(int number, List<RawCell> cells) {
+        RawCell cell(int index) {
+            return index < cells.size() ? cells.get(index) : RawCell.EMPTY;
+        }
+
+        boolean blank() {
+            return cells.stream().allMatch(RawCell::blank);
+        }
+    }
+
+    /** A file that cannot be read as a roster at all; {@code messageCode} says why. */
+    static final class UnreadableFileException extends RuntimeException {
+        private final String messageCode;
+
+        UnreadableFileException(String messageCode, Throwable cause) {
+            super(messageCode, cause);
+            this.messageCode = messageCode;
+        }
+
+        String messageCode() {
+            return messageCode;
+        }
+    }
+
+    private RosterReader() {
+    }
+
+    static void read(InputStream input, Consumer<RawRow> rows) {
+        try (BufferedInputStream in = new BufferedInputStream(input)) {
+            in.mark(8);
+            byte[] head = in.readNBytes(8);
+            in.reset();
+            if (head.length >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) {
+                readXlsx(in, rows);
+            }
+            else if (head.length >= 8 && ReadableWorkbook.isOLE2Header(head)) {
+                throw new UnreadableFileException("member.import.file.xls", null);
+            }
+            else {
+                readCsv(in, rows);
+            }
+        }
+        catch (IOException ex) {
+            throw new UnreadableFileException("member.import.file.unreadable", ex);
+        }
+    }
+
+    private static void readXlsx(InputStream in, Consumer<RawRow> rows) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(in); Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
+            sheet.forEach(row -> {
+                List<RawCell> cells = new ArrayList<>(row.getCellCount());
+                for (int i = 0; i < row.getCellCount(); i++) {
+                    cells.add(cell(row.getCell(i)));
+                }
+                rows.accept(new RawRow(row.getRowNum(), cells));
+            });
+        }
+        catch (ExcelReaderException | UncheckedIOException ex) {
+            throw new UnreadableFileException("member.import.file.unreadable", ex);
+        }
+    }
+
+    private static RawCell cell(Cell cell) {
+        if (cell == null || cell.getType() == CellType.EMPTY) {
+            return RawCell.EMPTY;
+        }
+        if (cell.getType() == CellType.NUMBER) {
+            BigDecimal value = cell.asNumber();
+            LocalDateTime date = null;
+            try {
+                date = cell.asDate();
+            }
+            catch (RuntimeException notADate) {
+                // some numbers are no dates; only date columns ask
+            }
+            return new RawCell(value.stripTrailingZeros().toPlainString(), true, date);
+        }
+        String text = cell.getText();
+        return new RawCell(text == null ? "" : text, false, null);
+    }
+
+    private static void readCsv(InputStream in, Consumer<RawRow> rows) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder));
+        try {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            reader.mark(64 * 1024);
+            String firstLine = reader.readLine();
+            reader.reset();
+            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(firstLine)).get();
+            try (CSVParser parser = CSVParser.parse(reader, format)) {
+                Iterator<CSVRecord> records = parser.iterator();
+                while (records.hasNext()) {
+                    CSVRecord record = records.next();
+                    List<RawCell> cells = new ArrayList<>(record.size());
+                    record.forEach(value -> cells.add(new RawCell(value == null ? "" : value, false, null)));
+                    rows.accept(new RawRow((int) record.getRecordNumber(), cells));
+                }
+            }
+        }
+        catch (CharacterCodingException ex) {
+            throw new UnreadableFileException("member.import.file.encoding", ex);
+        }
+        catch (UncheckedIOException ex) {
+            if (ex.getCause() instanceof CharacterCodingException) {
+                throw new UnreadableFileException("member.import.file.encoding", ex);
+            }
+            throw new UnreadableFileException("member.import.file.unreadable", ex);
+        }
+        catch (IllegalStateException ex) {
+            // Commons CSV: a quote left open, and the like
+            throw new UnreadableFileException("member.import.file.unreadable", ex);
+        }
+    }
+
+    /** The separator the header line uses most: comma, semicolon or tab. */
+    private static char delimiter(String firstLine) {
+        if (firstLine == null) {
+            return ',';
+        }
+        char best = ',';
+        long most = firstLine.chars().filter(c -> c == ',').count();
+        for (char candidate : new char[] {';', '\t'}) {
+            long count = firstLine.chars().filter(c -> c == candidate).count();
+            if (count > most) {
+                best = candidate;
+                most = count;
+            }
+        }
+        return best;
+    }
+
+    /** dd/MM/yyyy, as the rules read it. */
+    static String dayFirst(LocalDateTime date) {
+        return date.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    }
+}
