@@ -11,7 +11,7 @@ CREATE OR REPLACE FUNCTION generator.units(scale numeric) RETURNS bigint LANGUAG
         INSERT INTO org_unit (parent_id, level, kind, name)
         SELECT c.id, 3,
                CASE WHEN g.i % 10 < 7 THEN 'CHAPTER' ELSE 'BOARD' END,
-               CASE WHEN g.i % 10 < 7 THEN 'Chi hội ' || (ARRAY['Thôn', 'Tổ dân phố', 'Khu', 'Bản', 'Ấp'])[1 + g.i % 5] || ' ' || g.i
+               CASE WHEN g.i % 10 < 7 THEN 'Chi hội ' || (ARRAY['Thôn', 'Tổ dân phố', 'Xóm', 'Bản', 'Ấp'])[1 + g.i % 5] || ' ' || g.i
                     ELSE 'Ban khuyến học ' || (ARRAY['Trường Tiểu học', 'Trường THCS', 'Trường Mầm non', 'Trạm Y tế',
                                                      'Công ty', 'Hợp tác xã', 'Đồn Biên phòng', 'UBND'])[1 + g.i % 8] || ' số ' || g.i END
         FROM org_unit c

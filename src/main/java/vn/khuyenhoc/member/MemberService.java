@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.audit.AuditService;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.report.YearClosingService;
+import vn.khuyenhoc.closing.YearClosingService;
 import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
