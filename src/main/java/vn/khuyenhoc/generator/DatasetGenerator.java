@@ -50,17 +50,17 @@ public class DatasetGenerator {
                 scripts.execute(read(script));
             }
         });
-        step(timings, "units", () -> jdbc.sql("SELECT generator.units(:scale)").param("scale", scale).query(Long.class).single());
+        step(timings, "units", () -> jdbc.sql("SELECT generator.units(CAST(:scale AS numeric))").param("scale", scale).query(Long.class).single());
         step(timings, "populations", () -> jdbc.sql("SELECT generator.populations(:first, :last)")
                 .param("first", firstYear).param("last", lastYear).query(Object.class).optional());
         // the roll-up triggers are off while the records are loaded, and the roll-ups rebuilt once at the end
         setRollupTriggers(false);
         try {
-            step(timings, "members", () -> jdbc.sql("SELECT generator.members(:scale, :last)")
+            step(timings, "members", () -> jdbc.sql("SELECT generator.members(CAST(:scale AS numeric), :last)")
                     .param("scale", scale).param("last", lastYear).query(Long.class).single());
-            step(timings, "registrations", () -> jdbc.sql("SELECT generator.registrations(:scale, :first, :last)")
+            step(timings, "registrations", () -> jdbc.sql("SELECT generator.registrations(CAST(:scale AS numeric), :first, :last)")
                     .param("scale", scale).param("first", firstYear).param("last", lastYear).query(Long.class).single());
-            step(timings, "fund entries", () -> jdbc.sql("SELECT generator.funds(:scale, :first, :last)")
+            step(timings, "fund entries", () -> jdbc.sql("SELECT generator.funds(CAST(:scale AS numeric), :first, :last)")
                     .param("scale", scale).param("first", firstYear).param("last", lastYear).query(Long.class).single());
             step(timings, "roll-ups", () -> jdbc.sql("SELECT rollup_rebuild()").query(Object.class).optional());
         }

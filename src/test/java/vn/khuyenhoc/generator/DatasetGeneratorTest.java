@@ -1,0 +1,74 @@
+package vn.khuyenhoc.generator;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.khuyenhoc.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The generator at 1 %: the country's shape (every commune of the 34 provinces has units, ~340,000 members,
+ * registrations and fund entries), and roll-ups rebuilt from the records equal to what the triggers keep.
+ */
+@IntegrationTest
+class DatasetGeneratorTest {
+
+    @Autowired
+    DatasetGenerator generator;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aOnePercentCountryHasTheRightShapeAndExactRollups() {
+        long membersBefore = count("SELECT count(*) FROM member");
+        Map<String, Double> timings = generator.generate(0.01, 2);
+        System.out.println("DatasetGeneratorTest at 1 %: " + timings);
+
+        assertThat(count("""
+                SELECT count(*) FROM org_unit c WHERE c.level = 2
+                  AND NOT EXISTS (SELECT 1 FROM org_unit u WHERE u.parent_id = c.id AND u.level = 3)
+                """)).isZero();
+        long generated = count("SELECT count(*) FROM member") - membersBefore;
+        assertThat(generated).isBetween(300_000L, 380_000L);
+        assertThat(count("SELECT count(DISTINCT province_id) FROM member")).isEqualTo(34);
+        assertThat(count("SELECT count(*) FROM title_registration WHERE created_by = 'generator'")).isGreaterThan(100_000);
+        assertThat(count("SELECT count(*) FROM fund_entry WHERE recorded_by = 'generator'")).isGreaterThan(5_000);
+        assertThat(count("SELECT count(*) FROM fund_entry WHERE recorded_by = 'generator' AND direction = 'DISBURSEMENT'")).isPositive();
+        // names look Vietnamese: diacritics and the common family names
+        assertThat(count("SELECT count(*) FROM member WHERE full_name LIKE 'Nguyễn %'") * 1.0 / generated).isBetween(0.3, 0.46);
+
+        // the roll-ups the generator rebuilt equal what the triggers keep: snapshot, rebuild again, compare
+        List<String> before = snapshot();
+        jdbc.sql("SELECT rollup_rebuild()").query(Object.class).optional();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    /** Every non-zero roll-up row, as text, in a fixed order. */
+    private List<String> snapshot() {
+        return jdbc.sql("""
+                SELECT 'm' || node_id || '/' || year || ':' || joined || ',' || departed || ',' || party_joined || ',' || party_departed
+                FROM rollup_members WHERE (joined, departed, party_joined, party_departed) <> (0, 0, 0, 0)
+                UNION ALL
+                SELECT 't' || node_id || '/' || year || '/' || kind || ':' || registered || ',' || recognised
+                FROM rollup_titles WHERE (registered, recognised) <> (0, 0)
+                UNION ALL
+                SELECT 'f' || node_id || '/' || year || ':' || raised || ',' || disbursed
+                FROM rollup_funds WHERE (raised, disbursed) <> (0, 0)
+                UNION ALL
+                SELECT 'r' || node_id || '/' || year || '/' || category || ':' || people
+                FROM rollup_reached WHERE people <> 0
+                ORDER BY 1
+                """).query(String.class).list();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
