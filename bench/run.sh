@@ -28,9 +28,7 @@ echo "== building the app"
 ./mvnw -q -B -DskipTests package
 JAR=$(ls target/khuyenhoc-*.jar | head -1)
 
-fresh=no
 if [ ! -f "$PGDATA/PG_VERSION" ]; then
-  fresh=yes
   mkdir -p "$PGDATA"; chown -R postgres "$PGDATA" 2>/dev/null || true
   as_postgres "$PGBIN/initdb -D $PGDATA -A trust -U postgres -E UTF8 >/dev/null"
 fi
@@ -43,12 +41,14 @@ export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/khuyenhoc"
 export SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=postgres
 export KHUYENHOC_ADMIN_USERNAME=national KHUYENHOC_ADMIN_PASSWORD=bench12345
 
-if [ "$fresh" = yes ]; then
+if [ ! -f "$PGDATA/generated.ok" ]; then
+  psql -h 127.0.0.1 -p "$PGPORT" -U postgres -c "DROP DATABASE IF EXISTS khuyenhoc" >/dev/null
   psql -h 127.0.0.1 -p "$PGPORT" -U postgres -c "CREATE DATABASE khuyenhoc" >/dev/null
   echo "== generating the data set at scale $SCALE (once; reused by later runs)"
   /usr/bin/time -f "GENERATED wall %e s, max RSS %M KB" java -jar "$JAR" --spring.main.web-application-type=none \
       --khuyenhoc.generate.scale="$SCALE" --logging.level.root=WARN | tee "$OUT/generate-$SCALE.txt"
   psql_bench -c "VACUUM ANALYZE" >/dev/null
+  touch "$PGDATA/generated.ok"
 fi
 
 # Accounts for the province and commune dashboards (Quảng Ninh, Phường Hạ Long), password bench12345.

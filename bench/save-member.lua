@@ -1,0 +1,23 @@
+-- wrk script: POST the add-member form of a unit as its signed-in secretary (COOKIE, CSRF env vars); each
+-- request a different person. Prints the same RESULT line as dashboard.lua.
+local cookie = os.getenv("COOKIE")
+local csrf = os.getenv("CSRF")
+local counter = 0
+
+request = function()
+  counter = counter + 1
+  local body = "_csrf=" .. csrf .. "&fullName=Nguy%E1%BB%85n+V%C4%83n+Th%E1%BB%AD+" .. counter ..
+    "&gender=MALE&birth=1980&ethnicity=1&partyMember=false&phone=&address=T%E1%BB%95+" .. counter ..
+    "&joinedOn=" .. os.getenv("JOINED_ON")
+  return wrk.format("POST", nil, {
+    ["Cookie"] = cookie,
+    ["Content-Type"] = "application/x-www-form-urlencoded"
+  }, body)
+end
+
+done = function(summary, latency, requests)
+  local errors = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT p50=%.1f p95=%.1f p99=%.1f rps=%.1f requests=%d errors=%d\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests / (summary.duration / 1e6), summary.requests, errors))
+end
