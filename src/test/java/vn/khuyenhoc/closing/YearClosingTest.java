@@ -38,24 +38,24 @@ class YearClosingTest {
     @Test
     void theNationalBoardClosesAYearAndReopensItOnlyWithAReason() throws Exception {
         var national = tree.staffOf(tree.central());
-        mvc.perform(post("/years/close").with(as(national)).with(csrf()).param("year", "2001"))
+        mvc.perform(post("/years/close").with(as(national)).with(csrf()).param("year", "2091"))
                 .andExpect(redirectedUrl("/years"));
-        assertThat(closing.isClosed(2001)).isTrue();
-        mvc.perform(post("/years/close").with(as(national)).with(csrf()).param("year", "2001"))
+        assertThat(closing.isClosed(2091)).isTrue();
+        mvc.perform(post("/years/close").with(as(national)).with(csrf()).param("year", "2091"))
                 .andExpect(model().attributeHasFieldErrors("closeForm", "year"));
 
-        mvc.perform(post("/years/reopen").with(as(national)).with(csrf()).param("year", "2001").param("reason", " "))
+        mvc.perform(post("/years/reopen").with(as(national)).with(csrf()).param("year", "2091").param("reason", " "))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("reopenForm", "reason"))
                 .andExpect(content().string(containsString("Hãy nêu lý do")));
-        assertThat(closing.isClosed(2001)).isTrue();
+        assertThat(closing.isClosed(2091)).isTrue();
 
-        mvc.perform(post("/years/reopen").with(as(national)).with(csrf()).param("year", "2001")
+        mvc.perform(post("/years/reopen").with(as(national)).with(csrf()).param("year", "2091")
                 .param("reason", "Bổ sung số liệu quỹ của tỉnh")).andExpect(redirectedUrl("/years"));
-        assertThat(closing.isClosed(2001)).isFalse();
-        assertThat(jdbc.sql("SELECT reason FROM year_closing_event WHERE year = 2001 AND action = 'REOPEN'")
+        assertThat(closing.isClosed(2091)).isFalse();
+        assertThat(jdbc.sql("SELECT reason FROM year_closing_event WHERE year = 2091 AND action = 'REOPEN'")
                 .query(String.class).single()).isEqualTo("Bổ sung số liệu quỹ của tỉnh");
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'YEAR' AND entity_id = 2001")
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'YEAR' AND entity_id = 2091")
                 .query(Long.class).single()).isEqualTo(2);
     }
 
@@ -63,17 +63,17 @@ class YearClosingTest {
     void onlyTheNationalBoardClosesYears() throws Exception {
         var province = tree.staffOf(tree.unit("22"));
         mvc.perform(get("/years").with(as(province))).andExpect(status().isForbidden());
-        mvc.perform(post("/years/close").with(as(province)).with(csrf()).param("year", "2002"))
+        mvc.perform(post("/years/close").with(as(province)).with(csrf()).param("year", "2092"))
                 .andExpect(status().isForbidden());
-        assertThat(closing.isClosed(2002)).isFalse();
+        assertThat(closing.isClosed(2092)).isFalse();
     }
 
     @Test
     void theDatabaseItselfRefusesWritesIntoAClosedYear() {
-        jdbc.sql("INSERT INTO closed_year (year, closed_by) VALUES (2003, 'test')").update();
+        jdbc.sql("INSERT INTO closed_year (year, closed_by) VALUES (2093, 'test')").update();
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> jdbc.sql("SELECT require_open_year(2003)").query(Object.class).single())
-                .hasMessageContaining("year 2003 is closed");
-        jdbc.sql("SELECT require_open_year(2004)").query(Object.class).single();
+                        () -> jdbc.sql("SELECT require_open_year(2093)").query(Object.class).single())
+                .hasMessageContaining("year 2093 is closed");
+        jdbc.sql("SELECT require_open_year(2094)").query(Object.class).single();
     }
 }

@@ -113,13 +113,13 @@ class StatisticsExportTest {
 
     @Test
     void aClosedYearSaysSoInTheHeader() throws Exception {
-        jdbc.sql("INSERT INTO closed_year (year, closed_by) VALUES (2005, 'test') ON CONFLICT DO NOTHING").update();
+        jdbc.sql("INSERT INTO closed_year (year, closed_by) VALUES (2095, 'test') ON CONFLICT DO NOTHING").update();
         Staff staff = tree.staffOf(tree.unit("06688"));
-        byte[] xlsx = download(staff, "/units/" + tree.unit("06688").id() + "/export.xlsx?year=2005");
+        byte[] xlsx = download(staff, "/units/" + tree.unit("06688").id() + "/export.xlsx?year=2095");
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getFirstSheet().read().get(1).getCell(0).asString()).contains("đã khóa sổ");
         }
-        byte[] open = download(staff, "/units/" + tree.unit("06688").id() + "/export.xlsx?year=2006");
+        byte[] open = download(staff, "/units/" + tree.unit("06688").id() + "/export.xlsx?year=2096");
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(open))) {
             assertThat(workbook.getFirstSheet().read().get(1).getCell(0).asString()).contains("chưa khóa sổ");
         }

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
 
 import vn.khuyenhoc.fund.FundCategory;
 import vn.khuyenhoc.fund.FundDirection;
+import vn.khuyenhoc.member.Gender;
+import vn.khuyenhoc.member.MemberStatus;
+import vn.khuyenhoc.member.RosterColumn;
 import vn.khuyenhoc.orgunit.OrgUnitKind;
 import vn.khuyenhoc.rollup.Figure;
 import vn.khuyenhoc.registration.RecognisingLevel;
@@ -76,6 +79,11 @@ class MessagesAndTemplatesTest {
             Map.entry("registration.unitType.", names(UnitType.values())),
             Map.entry("evaluation.saved.", Set.of("RECOGNISED", "NOT_RECOGNISED")),
             Map.entry("evaluation.saved.one.", Set.of("RECOGNISED", "NOT_RECOGNISED")),
+            Map.entry("member.gender.", names(Gender.values())),
+            Map.entry("member.status.", names(MemberStatus.values())),
+            Map.entry("member.statusChanged.", names(MemberStatus.values())),
+            Map.entry("member.sort.", Set.of("relevance", "name", "card", "joined", "asc", "desc")),
+            Map.entry("member.import.help.", Arrays.stream(RosterColumn.values()).map(RosterColumn::field).collect(Collectors.toSet())),
             Map.entry("fund.category.", names(FundCategory.values())),
             Map.entry("fund.direction.", names(FundDirection.values())),
             Map.entry("fund.counterparty.", names(FundDirection.values())),
