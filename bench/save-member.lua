@@ -4,9 +4,19 @@ local cookie = os.getenv("COOKIE")
 local csrf = os.getenv("CSRF")
 local counter = 0
 
+-- names take letters, not digits: "Thử Bca" for the 28th request
+local function letters(n)
+  local s = ""
+  repeat
+    s = s .. string.char(97 + n % 26)
+    n = math.floor(n / 26)
+  until n == 0
+  return s:sub(1, 1):upper() .. s:sub(2)
+end
+
 request = function()
   counter = counter + 1
-  local body = "_csrf=" .. csrf .. "&fullName=Nguy%E1%BB%85n+V%C4%83n+Th%E1%BB%AD+" .. counter ..
+  local body = "_csrf=" .. csrf .. "&fullName=Nguy%E1%BB%85n+V%C4%83n+Th%E1%BB%AD+" .. letters(counter) ..
     "&gender=MALE&birth=1980&ethnicity=1&partyMember=false&phone=&address=T%E1%BB%95+" .. counter ..
     "&joinedOn=" .. os.getenv("JOINED_ON")
   return wrk.format("POST", nil, {

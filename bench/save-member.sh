@@ -14,9 +14,11 @@ csrf=$(curl -s -c "$jar" "http://localhost:$APPPORT/login" | grep -o 'name="_csr
 curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=bench-chapter&password=bench12345&_csrf=$csrf" "http://localhost:$APPPORT/login"
 form_csrf=$(curl -s -b "$jar" -c "$jar" "http://localhost:$APPPORT/units/$UNIT_ID/members/new" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
 cookie=$(awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$jar"); rm -f "$jar"
+before=$(q "SELECT count(*) FROM member WHERE unit_id = $UNIT_ID")
 for users in 1 50; do
   threads=$(( users < 2 ? 1 : 2 ))
   line=$(COOKIE="$cookie" CSRF="$form_csrf" JOINED_ON="$(date +%Y-%m-%d)" wrk -t"$threads" -c"$users" -d"$DURATION" \
       -s bench/save-member.lua "http://localhost:$APPPORT/units/$UNIT_ID/members" | grep RESULT)
   printf '%-22s %3s users  %s\n' "save a member" "$users" "${line#RESULT }"
 done
+echo "save a member: $(( $(q "SELECT count(*) FROM member WHERE unit_id = $UNIT_ID") - before )) members really saved"

@@ -59,14 +59,23 @@ class DashboardController {
                     (RollupService.Row row) -> toDouble(sortFigure.of(row.figures())), Comparator.nullsLast(values)))
                     .toList();
         }
+        List<Figure> columns = Figure.forLevel(dashboard.node().level() + 1);
+        List<Figure> totalFigures = Figure.forLevel(dashboard.node().level()).stream()
+                .filter(f -> f != Figure.PEOPLE_REACHED && !f.isTitle()).toList();
+        FigureFormat format = new FigureFormat(locale);
         model.addAttribute("dashboard", dashboard);
-        model.addAttribute("rows", rows);
-        model.addAttribute("groups", byGroup ? rollups.byGroup(staff.scope(), shownYear) : null);
+        model.addAttribute("totals", totalFigures.stream()
+                .map(f -> new Cell(f.messageKey(), format.format(f, dashboard.total()))).toList());
+        model.addAttribute("rows", rows.stream().map(row -> new TableRow(row.node(), null,
+                chartFigure.of(row.figures()), format.cells(columns, row.figures()))).toList());
+        model.addAttribute("ownRow", dashboard.own() == null ? null : format.cells(columns, dashboard.own()));
+        model.addAttribute("groups", !byGroup ? null : rollups.byGroup(staff.scope(), shownYear).stream()
+                .map(g -> new TableRow(null, locale.getLanguage().equals("en") && g.nameEn() != null ? g.nameEn() : g.name(),
+                        chartFigure.of(g.figures()), format.cells(columns, g.figures()))).toList());
         model.addAttribute("lineage", orgUnits.lineage(dashboard.node()));
         model.addAttribute("year", shownYear);
         model.addAttribute("years", IntStream.iterate(thisYear, y -> y >= thisYear - 15, y -> y - 1).boxed().toList());
-        model.addAttribute("columns", Figure.forLevel(dashboard.node().level() + 1));
-        model.addAttribute("totalFigures", Figure.forLevel(dashboard.node().level()));
+        model.addAttribute("columns", columns);
         model.addAttribute("titleKinds", TitleKind.values());
         model.addAttribute("chartFigure", chartFigure);
         model.addAttribute("sort", sortFigure == null ? null : sortFigure.key());
@@ -77,6 +86,14 @@ class DashboardController {
                 "figure.familyRegistered", "figure.raised").stream()
                 .map(key -> messages.getMessage(key, null, locale)).toList()));
         return "rollup/dashboard";
+    }
+
+    /** A figure of the node's totals: its label's message key and its value, formatted. */
+    record Cell(String messageKey, String value) {
+    }
+
+    /** A row of the children's (or groups') table: the node or a label, the charted value, the formatted cells. */
+    record TableRow(vn.khuyenhoc.orgunit.OrgUnitView node, String label, Number chartValue, List<String> cells) {
     }
 
     private static Double toDouble(Number n) {
