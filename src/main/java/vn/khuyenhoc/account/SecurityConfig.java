@@ -18,7 +18,7 @@ class SecurityConfig {
     @ConditionalOnWebApplication // not in a command-line run such as the data set generator
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health")
                         .permitAll()
                         .requestMatchers("/audit/**", "/groups/**", "/years/**").hasRole("NATIONAL")

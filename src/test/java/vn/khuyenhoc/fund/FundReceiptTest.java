@@ -62,7 +62,7 @@ class FundReceiptTest {
                 .andExpect(content().string(containsString("Một triệu năm trăm nghìn đồng.")))
                 .andExpect(content().string(containsString("Ủng hộ học bổng năm học 2024–2025")))
                 .andExpect(content().string(containsString("Mã kiểm tra " + donation.checkCode())))
-                .andExpect(content().string(containsString("/css/fund-receipt.css")))
+                .andExpect(content().string(containsString("/assets/css/fund-receipt.css")))
                 .andExpect(content().string(containsString("size: A5 landscape")))
                 .andExpect(content().string(not(containsString("receipt-void"))));
         mvc.perform(get(url).param("paper", "A4").with(as(secretary)))
