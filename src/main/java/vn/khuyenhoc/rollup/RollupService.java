@@ -58,8 +58,8 @@ public class RollupService {
     /** The country's figures for a year per group of provinces (national staff only see the country). */
     public List<GroupRow> byGroup(Scope scope, int year) {
         OrgUnitView central = orgUnits.get(scope, orgUnits.centralScope().nodeId());
-        Map<Long, Figures> provinces = figures(childrenOf(central).stream().map(OrgUnitView::id).toList(),
-                childrenOf(central), year);
+        List<OrgUnitView> provinceNodes = childrenOf(central);
+        Map<Long, Figures> provinces = figures(provinceNodes.stream().map(OrgUnitView::id).toList(), provinceNodes, year);
         List<GroupRow> rows = new ArrayList<>();
         for (var group : groups.all()) {
             Figures sum = group.provinceIds().stream().map(provinces::get).filter(java.util.Objects::nonNull)
@@ -156,9 +156,11 @@ public class RollupService {
     /** The figures of a node of the user's scope, for a year. */
     public Figures figures(Scope scope, long nodeId, int year) {
         OrgUnitView node = orgUnits.get(scope, nodeId);
-        return total(node, year, node.level() == 0
-                ? figures(childrenOf(node).stream().map(OrgUnitView::id).toList(), childrenOf(node), year)
-                : Map.of());
+        if (node.level() > 0) {
+            return total(node, year, Map.of());
+        }
+        List<OrgUnitView> provinces = childrenOf(node);
+        return total(node, year, figures(provinces.stream().map(OrgUnitView::id).toList(), provinces, year));
     }
 
     private Figures total(OrgUnitView node, int year, Map<Long, Figures> provinceFigures) {
