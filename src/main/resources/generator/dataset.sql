@@ -1,9 +1,13 @@
 -- The data set generator: a country of the real shape (34 provinces, 3,321 communes) at a chosen scale
 -- (1.0 = ~150,000 grassroots units, 34 million members, ~20 million title registrations a year, a few million
 -- fund entries a year), written set-based (INSERT … SELECT over generate_series), never row by row.
--- Run through DatasetGenerator (java -jar … --khuyenhoc.generate.scale=1.0, or the tests at 0.01).
--- The roll-up triggers of the record tables are switched off during the load and the roll-ups rebuilt once at
--- the end by rollup_rebuild(), which is the same definition the exactness test checks them against.
+-- Run through DatasetGenerator (java -jar … --khuyenhoc.generate.scale=1.0, or the tests at 0.01), which loads
+-- members and registrations in parallel parts (rows whose unit id % parts = part) with the tables' secondary
+-- indexes dropped and session_replication_role = replica (no per-row triggers, no foreign-key checks): these
+-- functions therefore place every row themselves (province_id, commune_id from the unit, as the member_place and
+-- title_registration_place triggers would) and generate only valid references and unique subjects, which the
+-- rebuilt unique indexes and DatasetGeneratorTest check. Fund entries go through the ledger's own triggers. The
+-- roll-ups are rebuilt once at the end by rollup_rebuild(), the same definition the exactness test checks.
 
 -- Grassroots units: ~45 per commune at scale 1.0 (at least one), 70 % chapters, 30 % boards.
 CREATE OR REPLACE FUNCTION generator.units(scale numeric) RETURNS bigint LANGUAGE sql AS $$
@@ -14,9 +18,9 @@ CREATE OR REPLACE FUNCTION generator.units(scale numeric) RETURNS bigint LANGUAG
                CASE WHEN g.i % 10 < 7 THEN 'Chi hội ' || (ARRAY['Thôn', 'Tổ dân phố', 'Xóm', 'Bản', 'Ấp'])[1 + g.i % 5] || ' ' || g.i
                     ELSE 'Ban khuyến học ' || (ARRAY['Trường Tiểu học', 'Trường THCS', 'Trường Mầm non', 'Trạm Y tế',
                                                      'Công ty', 'Hợp tác xã', 'Đồn Biên phòng', 'UBND'])[1 + g.i % 8] || ' số ' || g.i END
-        FROM org_unit c
-        CROSS JOIN LATERAL generate_series(1, greatest(1, round(45 * scale * (0.5 + random()))::int)) AS g(i)
-        WHERE c.level = 2
+        FROM (SELECT id, greatest(1, round(45 * scale * (0.5 + random()))::int) AS units
+              FROM org_unit WHERE level = 2) c
+        CROSS JOIN LATERAL generate_series(1, c.units) AS g(i)
         RETURNING 1)
     SELECT count(*) FROM inserted
 $$;
@@ -42,15 +46,20 @@ $$;
 -- Members: ~34 million at scale 1.0, spread over the units (a unit's count varies ±50 %), joined 1996-now with
 -- more in recent years, 12 % departed (10 % left, 2 % deceased), a quarter Party members, women a little more
 -- than half. Card numbers come from the national sequence, as the application issues them.
-CREATE OR REPLACE FUNCTION generator.members(scale numeric, last_year int) RETURNS bigint LANGUAGE sql AS $$
+CREATE OR REPLACE FUNCTION generator.members(scale numeric, last_year int, part int, parts int) RETURNS bigint
+    LANGUAGE sql AS $$
     WITH units AS (
-        SELECT u.id, p.code AS province_code, count(*) OVER () AS unit_count
+        -- each unit's size drawn here, per row (a random() in generate_series's arguments that refers to no
+        -- column of the row would be drawn once for all units)
+        SELECT u.id, u.parent_id AS commune_id, u.province_id, p.code AS province_code,
+               greatest(1, round(34000000 * scale / (SELECT count(*) FROM org_unit a WHERE a.level = 3 AND a.active)
+                                 * (0.5 + random()))::int) AS members
         FROM org_unit u JOIN org_unit p ON p.id = u.province_id
-        WHERE u.level = 3 AND u.active
+        WHERE u.level = 3 AND u.active AND u.id % parts = part
     ), inserted AS (
-        INSERT INTO member (unit_id, card_number, full_name, gender, birth_year, ethnicity, party_member, phone,
+        INSERT INTO member (province_id, commune_id, unit_id, card_number, full_name, gender, birth_year, ethnicity, party_member, phone,
                             address, joined_on, status, status_changed_on)
-        SELECT u.id,
+        SELECT u.province_id, u.commune_id, u.id,
                u.province_code || '-' || lpad(nextval('member_card_seq')::text, 8, '0'),
                generator.full_name(r.female, random(), random(), random()),
                CASE WHEN r.female THEN 'FEMALE' ELSE 'MALE' END,
@@ -63,7 +72,7 @@ CREATE OR REPLACE FUNCTION generator.members(scale numeric, last_year int) RETUR
                CASE WHEN r.fate < 0.12
                     THEN least(make_date(last_year, 11, 30), r.joined_on + (1 + floor(random() * 2500))::int) END
         FROM units u
-        CROSS JOIN LATERAL generate_series(1, greatest(1, round(34000000 * scale / u.unit_count * (0.5 + random()))::int)) g(i)
+        CROSS JOIN LATERAL generate_series(1, u.members) g(i)
         CROSS JOIN LATERAL (SELECT random() < 0.52 AS female, 1940 + floor(random() * 66)::int AS birth_year,
                                    make_date(1996, 10, 2) + floor(power(random(), 0.6) * (make_date(last_year, 11, 30) - make_date(1996, 10, 2)))::int AS joined_on,
                                    random() AS fate, g.i AS i) r
@@ -74,40 +83,49 @@ $$;
 -- Learning-title registrations of each year: families (~45 % of a unit's members), citizens (~10 %), one
 -- community per chapter, two clans and two learning units per commune. Years before the last are evaluated:
 -- three in four recognised by a commune decision, the rest not; the last year is still open for evaluation.
-CREATE OR REPLACE FUNCTION generator.registrations(scale numeric, first_year int, last_year int) RETURNS bigint
-    LANGUAGE sql AS $$
+-- The members of each unit, counted once before the registration parts run.
+CREATE UNLOGGED TABLE IF NOT EXISTS generator.unit_size (unit_id bigint PRIMARY KEY, members bigint NOT NULL);
+
+CREATE OR REPLACE FUNCTION generator.count_unit_sizes() RETURNS bigint LANGUAGE sql AS $$
+    TRUNCATE generator.unit_size;
+    INSERT INTO generator.unit_size (unit_id, members) SELECT unit_id, count(*) FROM member GROUP BY unit_id;
+    SELECT count(*) FROM generator.unit_size;
+$$;
+
+CREATE OR REPLACE FUNCTION generator.registrations(scale numeric, first_year int, last_year int, part int, parts int)
+    RETURNS bigint LANGUAGE sql AS $$
     WITH unit_size AS (
-        SELECT u.id, u.name, u.kind, count(m.id) AS members
-        FROM org_unit u JOIN member m ON m.unit_id = u.id WHERE u.level = 3 GROUP BY u.id
+        SELECT u.id, u.parent_id AS commune_id, u.province_id, u.name, u.kind, s.members
+        FROM generator.unit_size s JOIN org_unit u ON u.id = s.unit_id WHERE u.id % parts = part
+    ), communes AS (
+        SELECT c.id, c.province_id, c.name FROM org_unit c WHERE c.level = 2 AND c.id % parts = part
     ), subjects AS (
-        SELECT s.id AS node_id, y AS year, 'FAMILY' AS kind, generator.full_name(random() < 0.3, random(), random(), random()) AS name,
+        SELECT s.id AS node_id, s.commune_id, s.province_id, y AS year, 'FAMILY' AS kind, generator.full_name(random() < 0.3, random(), random(), random()) AS name,
                'Số nhà ' || g.i || ', ' || s.name AS address, (2 + floor(random() * 5))::int AS household_size,
                NULL::varchar AS representative, NULL::varchar AS unit_type, NULL::int AS birth_year
         FROM unit_size s CROSS JOIN generate_series(first_year, last_year) y
         CROSS JOIN LATERAL generate_series(1, greatest(0, round(s.members * 0.45))::int) g(i)
         UNION ALL
-        SELECT s.id, y, 'CITIZEN', generator.full_name(random() < 0.5, random(), random(), random()) || ' ' || g.i,
+        SELECT s.id, s.commune_id, s.province_id, y, 'CITIZEN', generator.full_name(random() < 0.5, random(), random(), random()) || ' ' || g.i,
                NULL, NULL, NULL, NULL, 1950 + (g.i % 55)
         FROM unit_size s CROSS JOIN generate_series(first_year, last_year) y
         CROSS JOIN LATERAL generate_series(1, greatest(0, round(s.members * 0.10))::int) g(i)
         UNION ALL
-        SELECT s.id, y, 'COMMUNITY', 'Cộng đồng ' || s.name, NULL, NULL, NULL, NULL, NULL
+        SELECT s.id, s.commune_id, s.province_id, y, 'COMMUNITY', 'Cộng đồng ' || s.name, NULL, NULL, NULL, NULL, NULL
         FROM unit_size s CROSS JOIN generate_series(first_year, last_year) y WHERE s.kind = 'CHAPTER'
         UNION ALL
-        SELECT c.id, y, 'CLAN', 'Dòng họ ' || generator.family_name(random()) || ' ' || g.i, NULL, NULL,
+        SELECT c.id, c.id, c.province_id, y, 'CLAN', 'Dòng họ ' || generator.family_name(random()) || ' ' || g.i, NULL, NULL,
                generator.full_name(false, random(), random(), random()), NULL, NULL
-        FROM org_unit c CROSS JOIN generate_series(first_year, last_year) y CROSS JOIN generate_series(1, 2) g(i)
-        WHERE c.level = 2
+        FROM communes c CROSS JOIN generate_series(first_year, last_year) y CROSS JOIN generate_series(1, 2) g(i)
         UNION ALL
-        SELECT c.id, y, 'UNIT', (ARRAY['Trường Tiểu học ', 'Trường THCS '])[g.i] || c.name, NULL, NULL, NULL,
+        SELECT c.id, c.id, c.province_id, y, 'UNIT', (ARRAY['Trường Tiểu học ', 'Trường THCS '])[g.i] || c.name, NULL, NULL, NULL,
                (ARRAY['SCHOOL', 'SCHOOL'])[g.i], NULL
-        FROM org_unit c CROSS JOIN generate_series(first_year, last_year) y CROSS JOIN generate_series(1, 2) g(i)
-        WHERE c.level = 2
+        FROM communes c CROSS JOIN generate_series(first_year, last_year) y CROSS JOIN generate_series(1, 2) g(i)
     ), inserted AS (
-        INSERT INTO title_registration (node_id, year, kind, subject_name, address, household_size, representative,
+        INSERT INTO title_registration (province_id, commune_id, node_id, year, kind, subject_name, address, household_size, representative,
                                         unit_type, birth_year, status, decision_number, decision_date,
                                         recognising_level, evaluated_at, evaluated_by, created_by)
-        SELECT s.node_id, s.year, s.kind, s.name, s.address, s.household_size, s.representative, s.unit_type,
+        SELECT s.province_id, s.commune_id, s.node_id, s.year, s.kind, s.name, s.address, s.household_size, s.representative, s.unit_type,
                s.birth_year, e.status,
                CASE WHEN e.status = 'RECOGNISED' THEN (100 + s.node_id % 800) || '/QĐ-KH' END,
                CASE WHEN e.status = 'RECOGNISED' THEN make_date(s.year, 12, 20) END,
@@ -118,7 +136,6 @@ CREATE OR REPLACE FUNCTION generator.registrations(scale numeric, first_year int
         FROM subjects s
         CROSS JOIN LATERAL (SELECT CASE WHEN s.year = last_year THEN 'REGISTERED'
                                         WHEN random() < 0.75 THEN 'RECOGNISED' ELSE 'NOT_RECOGNISED' END AS status) e
-        ON CONFLICT DO NOTHING
         RETURNING 1)
     SELECT count(*) FROM inserted
 $$;
@@ -126,7 +143,7 @@ $$;
 -- Fund entries of each year at every commune and unit: about ten receipts in the first half of the year and
 -- eight disbursements in the second (each ~6 % of the year's receipts, so no fund is ever overdrawn), written
 -- through the ledger's own trigger (voucher numbers, hash chain, balance check).
-CREATE OR REPLACE FUNCTION generator.funds(scale numeric, first_year int, last_year int) RETURNS bigint
+CREATE OR REPLACE FUNCTION generator.funds(scale numeric, first_year int, last_year int, part int, parts int) RETURNS bigint
     LANGUAGE plpgsql AS $$
 DECLARE
     written bigint;
@@ -137,10 +154,11 @@ BEGIN
            (ARRAY['INDIVIDUAL_DONATION', 'BUSINESS_DONATION', 'MEMBER_CONTRIBUTION', 'OVERSEAS_VIETNAMESE',
                   'OTHER_RECEIPT'])[1 + floor(random() * 5)::int] AS category,
            (500000 + floor(random() * 40) * 250000)::bigint AS amount
-    FROM org_unit n
-    CROSS JOIN generate_series(first_year, last_year) y
-    CROSS JOIN LATERAL generate_series(1, greatest(1, round(10 * least(1, scale * 10) * (0.5 + random())))::int) g(i)
-    WHERE n.level IN (2, 3) AND n.active AND (n.level = 2 OR random() < least(1, scale * 10));
+    FROM (SELECT n.id, y, greatest(1, round(10 * least(1, scale * 10) * (0.5 + random())))::int AS receipts
+          FROM org_unit n CROSS JOIN generate_series(first_year, last_year) y
+          WHERE n.level IN (2, 3) AND n.active AND n.id % parts = part
+            AND (n.level = 2 OR random() < least(1, scale * 10))) n
+    CROSS JOIN LATERAL generate_series(1, n.receipts) g(i);
 
     INSERT INTO fund_entry (node_id, entry_date, direction, category, amount, counterparty, recorded_by)
     SELECT node_id, entry_date, 'RECEIPT', category, amount,
@@ -159,7 +177,7 @@ BEGIN
                                       'AWARD_STUDENTS', 'OPERATIONS'])[g.i] AS category) c
     ORDER BY 1, 2;
 
-    SELECT count(*) INTO written FROM fund_entry WHERE recorded_by = 'generator';
+    SELECT count(*) INTO written FROM fund_entry WHERE recorded_by = 'generator' AND node_id % parts = part;
     RETURN written;
 END;
 $$;

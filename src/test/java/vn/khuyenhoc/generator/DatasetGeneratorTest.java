@@ -35,12 +35,32 @@ class DatasetGeneratorTest {
                 SELECT count(*) FROM org_unit c WHERE c.level = 2
                   AND NOT EXISTS (SELECT 1 FROM org_unit u WHERE u.parent_id = c.id AND u.level = 3)
                 """)).isZero();
+        // members per unit vary (drawn per unit, not once for all; at 1 % every commune has one unit)
+        assertThat(count("SELECT count(DISTINCT n) FROM (SELECT count(*) n FROM member GROUP BY unit_id) u")).isGreaterThan(3);
         long generated = count("SELECT count(*) FROM member") - membersBefore;
         assertThat(generated).isBetween(300_000L, 380_000L);
         assertThat(count("SELECT count(DISTINCT province_id) FROM member")).isEqualTo(34);
         assertThat(count("SELECT count(*) FROM title_registration WHERE created_by = 'generator'")).isGreaterThan(100_000);
         assertThat(count("SELECT count(*) FROM fund_entry WHERE recorded_by = 'generator'")).isGreaterThan(5_000);
         assertThat(count("SELECT count(*) FROM fund_entry WHERE recorded_by = 'generator' AND direction = 'DISBURSEMENT'")).isPositive();
+        // loaded without per-row triggers or foreign-key checks, every row is placed as the triggers would place it
+        assertThat(count("""
+                SELECT count(*) FROM member m LEFT JOIN org_unit u ON u.id = m.unit_id AND u.level = 3
+                WHERE u.id IS NULL OR m.commune_id <> u.parent_id OR m.province_id <> u.province_id
+                """)).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM title_registration r LEFT JOIN org_unit n ON n.id = r.node_id
+                WHERE n.id IS NULL
+                   OR r.province_id <> n.province_id
+                   OR (n.level = 3 AND (r.kind NOT IN ('FAMILY', 'COMMUNITY', 'CITIZEN') OR r.commune_id <> n.parent_id))
+                   OR (n.level = 2 AND (r.kind NOT IN ('CLAN', 'UNIT') OR r.commune_id <> n.id))
+                   OR n.level NOT IN (2, 3)
+                """)).isZero();
+        // and the indexes dropped for the load are all back, the unique ones included
+        assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename IN ('member', 'title_registration')")
+                .query(String.class).list()).contains("member_card_number_uq", "member_card_serial_uq", "member_name_trgm_idx",
+                        "member_unit_idx", "title_registration_subject_uq", "title_registration_citizen_uq",
+                        "title_registration_node_idx");
         // names look Vietnamese: diacritics and the common family names
         assertThat(count("SELECT count(*) FROM member WHERE full_name LIKE 'Nguyễn %'") * 1.0 / generated).isBetween(0.3, 0.46);
 
