@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.khuyenhoc.registration.TitleKind;
-import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.Staff;
@@ -28,13 +27,11 @@ class DashboardController {
     static final int TREND_YEARS = 8;
 
     private final RollupService rollups;
-    private final OrgUnitService orgUnits;
     private final JsonMapper json;
     private final MessageSource messages;
 
-    DashboardController(RollupService rollups, OrgUnitService orgUnits, JsonMapper json, MessageSource messages) {
+    DashboardController(RollupService rollups, JsonMapper json, MessageSource messages) {
         this.rollups = rollups;
-        this.orgUnits = orgUnits;
         this.json = json;
         this.messages = messages;
     }
@@ -46,11 +43,12 @@ class DashboardController {
             Locale locale, Model model) {
         int thisYear = Year.now().getValue();
         int shownYear = year == null ? thisYear : Math.max(1990, Math.min(year, thisYear + 1));
-        RollupService.Dashboard dashboard = rollups.dashboard(staff.scope(), id, shownYear);
+        RollupService.Dashboard dashboard = rollups.dashboard(staff.scope(), id, shownYear, TREND_YEARS,
+                "groups".equals(by) && staff.role() == Role.NATIONAL);
         Figure chartFigure = Figure.byKey(figure);
         Figure sortFigure = sort == null ? null : Figure.byKey(sort);
         boolean descending = !"asc".equals(dir);
-        boolean byGroup = "groups".equals(by) && dashboard.node().level() == 0 && staff.role() == Role.NATIONAL;
+        boolean byGroup = dashboard.groups() != null;
 
         List<RollupService.Row> rows = dashboard.rows();
         if (sortFigure != null) {
@@ -69,10 +67,10 @@ class DashboardController {
         model.addAttribute("rows", rows.stream().map(row -> new TableRow(row.node(), null,
                 chartFigure.of(row.figures()), format.cells(columns, row.figures()))).toList());
         model.addAttribute("ownRow", dashboard.own() == null ? null : format.cells(columns, dashboard.own()));
-        model.addAttribute("groups", !byGroup ? null : rollups.byGroup(staff.scope(), shownYear).stream()
+        model.addAttribute("groups", !byGroup ? null : dashboard.groups().stream()
                 .map(g -> new TableRow(null, locale.getLanguage().equals("en") && g.nameEn() != null ? g.nameEn() : g.name(),
                         chartFigure.of(g.figures()), format.cells(columns, g.figures()))).toList());
-        model.addAttribute("lineage", orgUnits.lineage(dashboard.node()));
+        model.addAttribute("lineage", dashboard.lineage());
         model.addAttribute("year", shownYear);
         model.addAttribute("years", IntStream.iterate(thisYear, y -> y >= thisYear - 15, y -> y - 1).boxed().toList());
         model.addAttribute("columns", columns);
@@ -81,7 +79,7 @@ class DashboardController {
         model.addAttribute("sort", sortFigure == null ? null : sortFigure.key());
         model.addAttribute("dir", descending ? "desc" : "asc");
         model.addAttribute("by", byGroup ? "groups" : "units");
-        model.addAttribute("trendJson", json.writeValueAsString(rollups.trend(staff.scope(), id, shownYear, TREND_YEARS)));
+        model.addAttribute("trendJson", json.writeValueAsString(dashboard.trend()));
         model.addAttribute("trendLabelsJson", json.writeValueAsString(List.of("figure.members", "figure.newMembers",
                 "figure.familyRegistered", "figure.raised").stream()
                 .map(key -> messages.getMessage(key, null, locale)).toList()));

@@ -37,13 +37,22 @@ public class RollupService {
         this.groups = groups;
     }
 
-    /** A node's figures for a year, and those of each of its children. */
-    public Dashboard dashboard(Scope scope, long nodeId, int year) {
+    /**
+     * A node's dashboard for a year, read in one transaction with two statements over the roll-up tables (one for
+     * the figures of the node and its children, one for the trend): its totals, a row per child, what it holds
+     * itself beyond its children, the trend of {@code trendYears} years and, for the country when asked, the figures
+     * per group of provinces.
+     */
+    public Dashboard dashboard(Scope scope, long nodeId, int year, int trendYears, boolean withGroups) {
         OrgUnitView node = orgUnits.get(scope, nodeId);
         List<OrgUnitView> children = childrenOf(node);
-        List<Long> childIds = children.stream().map(OrgUnitView::id).toList();
-        Map<Long, Figures> childFigures = figures(childIds, children, year);
-        Figures total = total(node, year, childFigures);
+        List<OrgUnitView> nodes = new ArrayList<>(children.size() + 1);
+        nodes.add(node);
+        nodes.addAll(children);
+        Map<Long, Figures> figures = figures(nodes, year);
+        Map<Long, Figures> childFigures = new LinkedHashMap<>(figures);
+        childFigures.remove(node.id());
+        Figures total = node.level() > 0 ? figures.get(node.id()) : countryTotal(figures.get(node.id()), childFigures);
         List<Row> rows = new ArrayList<>();
         Figures sumOfChildren = Figures.empty();
         for (OrgUnitView child : children) {
@@ -52,14 +61,13 @@ public class RollupService {
             sumOfChildren = sumOfChildren.plus(f);
         }
         Figures own = total.minus(sumOfChildren);
-        return new Dashboard(node, year, total, rows, isZero(own) ? null : own);
+        List<GroupRow> groupRows = withGroups && node.level() == 0 ? byGroup(childFigures) : null;
+        List<TrendPoint> trend = trend(node.level() == 0 ? nodes : List.of(node), year, trendYears);
+        return new Dashboard(node, orgUnits.lineage(node), year, total, rows, isZero(own) ? null : own, groupRows, trend);
     }
 
-    /** The country's figures for a year per group of provinces (national staff only see the country). */
-    public List<GroupRow> byGroup(Scope scope, int year) {
-        OrgUnitView central = orgUnits.get(scope, orgUnits.centralScope().nodeId());
-        List<OrgUnitView> provinceNodes = childrenOf(central);
-        Map<Long, Figures> provinces = figures(provinceNodes.stream().map(OrgUnitView::id).toList(), provinceNodes, year);
+    /** The country's figures per group of provinces, from the provinces' figures. */
+    private List<GroupRow> byGroup(Map<Long, Figures> provinces) {
         List<GroupRow> rows = new ArrayList<>();
         for (var group : groups.all()) {
             Figures sum = group.provinceIds().stream().map(provinces::get).filter(java.util.Objects::nonNull)
@@ -73,16 +81,11 @@ public class RollupService {
     }
 
     /**
-     * The node's main figures in each of the {@code years} years up to {@code lastYear}: one query per roll-up
-     * table, grouped by year, with the stocks (members, Party members, balance) accumulated over all earlier years.
+     * The main figures of these nodes together in each of the {@code years} years up to {@code lastYear}, in one
+     * statement grouped by year, with the stocks (members, Party members, balance) accumulated over earlier years.
      */
-    public List<TrendPoint> trend(Scope scope, long nodeId, int lastYear, int years) {
-        OrgUnitView node = orgUnits.get(scope, nodeId);
-        List<Long> idList = new ArrayList<>(List.of(node.id()));
-        if (node.level() == 0) {
-            childrenOf(node).forEach(child -> idList.add(child.id()));
-        }
-        Long[] ids = idList.toArray(Long[]::new);
+    private List<TrendPoint> trend(List<OrgUnitView> nodes, int lastYear, int years) {
+        Long[] ids = nodes.stream().map(OrgUnitView::id).toArray(Long[]::new);
         int firstYear = lastYear - years + 1;
         // per year: members, new members, Party members, raised, disbursed, balance, families registered
         Map<Integer, long[]> byYear = new TreeMap<>();
@@ -90,35 +93,36 @@ public class RollupService {
             byYear.put(year, new long[7]);
         }
         jdbc.sql("""
-                SELECT year, sum(joined), sum(departed), sum(party_joined - party_departed)
+                SELECT 'M', year, sum(joined), sum(departed), sum(party_joined - party_departed)
                 FROM rollup_members WHERE node_id = ANY(:ids) AND year <= :last GROUP BY year
-                """).param("ids", ids).param("last", lastYear)
-                .query(rs -> {
-                    int year = rs.getInt(1);
-                    if (year >= firstYear) {
-                        byYear.get(year)[1] = rs.getLong(2);
-                    }
-                    accumulate(byYear, year, 0, rs.getLong(2) - rs.getLong(3));
-                    accumulate(byYear, year, 2, rs.getLong(4));
-                });
-        jdbc.sql("""
-                SELECT year, sum(raised), sum(disbursed) FROM rollup_funds
-                WHERE node_id = ANY(:ids) AND year <= :last GROUP BY year
-                """).param("ids", ids).param("last", lastYear)
-                .query(rs -> {
-                    int year = rs.getInt(1);
-                    if (year >= firstYear) {
-                        byYear.get(year)[3] = rs.getLong(2);
-                        byYear.get(year)[4] = rs.getLong(3);
-                    }
-                    accumulate(byYear, year, 5, rs.getLong(2) - rs.getLong(3));
-                });
-        jdbc.sql("""
-                SELECT year, sum(registered) FROM rollup_titles
-                WHERE node_id = ANY(:ids) AND kind = 'FAMILY' AND year BETWEEN :first AND :last GROUP BY year
+                UNION ALL
+                SELECT 'F', year, sum(raised), sum(disbursed), NULL
+                FROM rollup_funds WHERE node_id = ANY(:ids) AND year <= :last GROUP BY year
+                UNION ALL
+                SELECT 'T', year, sum(registered), NULL, NULL
+                FROM rollup_titles WHERE node_id = ANY(:ids) AND kind = 'FAMILY' AND year BETWEEN :first AND :last
+                GROUP BY year
                 """).param("ids", ids).param("first", firstYear).param("last", lastYear)
                 .query(rs -> {
-                    byYear.get(rs.getInt(1))[6] = rs.getLong(2);
+                    int year = rs.getInt(2);
+                    long[] shown = byYear.get(year);
+                    switch (rs.getString(1)) {
+                        case "M" -> {
+                            if (shown != null) {
+                                shown[1] = rs.getLong(3);
+                            }
+                            accumulate(byYear, year, 0, rs.getLong(3) - rs.getLong(4));
+                            accumulate(byYear, year, 2, rs.getLong(5));
+                        }
+                        case "F" -> {
+                            if (shown != null) {
+                                shown[3] = rs.getLong(3);
+                                shown[4] = rs.getLong(4);
+                            }
+                            accumulate(byYear, year, 5, rs.getLong(3) - rs.getLong(4));
+                        }
+                        default -> shown[6] = rs.getLong(3);
+                    }
                 });
         List<TrendPoint> points = new ArrayList<>();
         byYear.forEach((year, v) -> points.add(new TrendPoint(year, v[0], v[1], v[2], v[3], v[4], v[5], v[6])));
@@ -147,7 +151,7 @@ public class RollupService {
         List<NodeFigures> result = new ArrayList<>(nodes.size());
         for (int from = 0; from < nodes.size(); from += 1000) {
             List<OrgUnitView> batch = nodes.subList(from, Math.min(nodes.size(), from + 1000));
-            Map<Long, Figures> batchFigures = figures(batch.stream().map(OrgUnitView::id).toList(), batch, year);
+            Map<Long, Figures> batchFigures = figures(batch, year);
             batch.forEach(node -> result.add(new NodeFigures(node, batchFigures.get(node.id()))));
         }
         return result;
@@ -157,18 +161,16 @@ public class RollupService {
     public Figures figures(Scope scope, long nodeId, int year) {
         OrgUnitView node = orgUnits.get(scope, nodeId);
         if (node.level() > 0) {
-            return total(node, year, Map.of());
+            return figures(List.of(node), year).get(node.id());
         }
-        List<OrgUnitView> provinces = childrenOf(node);
-        return total(node, year, figures(provinces.stream().map(OrgUnitView::id).toList(), provinces, year));
+        List<OrgUnitView> nodes = new ArrayList<>(List.of(node));
+        nodes.addAll(childrenOf(node));
+        Map<Long, Figures> provinces = figures(nodes, year);
+        return countryTotal(provinces.remove(node.id()), provinces);
     }
 
-    private Figures total(OrgUnitView node, int year, Map<Long, Figures> provinceFigures) {
-        if (node.level() > 0) {
-            return figures(List.of(node.id()), List.of(node), year).get(node.id());
-        }
-        // the country: its provinces plus the central association's own records, with its own structure row
-        Figures own = figures(List.of(node.id()), List.of(node), year).get(node.id());
+    /** The country: its provinces plus the central association's own records, with its own structure row. */
+    private static Figures countryTotal(Figures own, Map<Long, Figures> provinceFigures) {
         Figures sum = provinceFigures.values().stream().reduce(own, Figures::plus);
         Long population = provinceFigures.values().stream().allMatch(f -> f.population() != null)
                 ? provinceFigures.values().stream().mapToLong(Figures::population).sum() : null;
@@ -180,52 +182,47 @@ public class RollupService {
                 : orgUnits.childViews(new Scope(node.id(), node.path(), node.level()), node.id());
     }
 
-    /** Figures of these nodes (all of one level) from the roll-up tables: a handful of indexed queries in all. */
-    private Map<Long, Figures> figures(List<Long> ids, List<OrgUnitView> nodes, int year) {
+    /** Figures of these nodes from the roll-up tables, in one statement over the six tables, by index. */
+    private Map<Long, Figures> figures(List<OrgUnitView> nodes, int year) {
         Map<Long, long[]> members = new HashMap<>();
         Map<Long, long[]> funds = new HashMap<>();
         Map<Long, Map<TitleKind, Figures.TitleCount>> titles = new HashMap<>();
         Map<Long, Map<String, Long>> reached = new HashMap<>();
         Map<Long, long[]> structure = new HashMap<>();
         Map<Long, Long> population = new HashMap<>();
-        if (!ids.isEmpty()) {
-            Long[] idArray = ids.toArray(Long[]::new);
+        if (!nodes.isEmpty()) {
             jdbc.sql("""
-                    SELECT node_id, sum(joined - departed), sum(joined) FILTER (WHERE year = :year),
+                    SELECT 'M', node_id, NULL, sum(joined - departed), sum(joined) FILTER (WHERE year = :year),
                            sum(party_joined - party_departed)
                     FROM rollup_members WHERE node_id = ANY(:ids) AND year <= :year GROUP BY node_id
-                    """).param("ids", idArray).param("year", year)
-                    .query(rs -> {
-                        members.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
-                    });
-            jdbc.sql("""
-                    SELECT node_id, sum(raised) FILTER (WHERE year = :year), sum(disbursed) FILTER (WHERE year = :year),
-                           sum(raised - disbursed)
+                    UNION ALL
+                    SELECT 'F', node_id, NULL, sum(raised) FILTER (WHERE year = :year),
+                           sum(disbursed) FILTER (WHERE year = :year), sum(raised - disbursed)
                     FROM rollup_funds WHERE node_id = ANY(:ids) AND year <= :year GROUP BY node_id
-                    """).param("ids", idArray).param("year", year)
+                    UNION ALL
+                    SELECT 'T', node_id, kind, registered, recognised, NULL
+                    FROM rollup_titles WHERE node_id = ANY(:ids) AND year = :year
+                    UNION ALL
+                    SELECT 'R', node_id, category, people, NULL, NULL
+                    FROM rollup_reached WHERE node_id = ANY(:ids) AND year = :year AND people <> 0
+                    UNION ALL
+                    SELECT 'S', node_id, NULL, chapters, boards, communes_with_association
+                    FROM rollup_units WHERE node_id = ANY(:ids)
+                    UNION ALL
+                    SELECT 'P', node_id, NULL, population, NULL, NULL
+                    FROM node_population WHERE node_id = ANY(:ids) AND year = :year
+                    """).param("ids", nodes.stream().map(OrgUnitView::id).toArray(Long[]::new)).param("year", year)
                     .query(rs -> {
-                        funds.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
-                    });
-            jdbc.sql("SELECT node_id, kind, registered, recognised FROM rollup_titles WHERE node_id = ANY(:ids) AND year = :year")
-                    .param("ids", idArray).param("year", year)
-                    .query(rs -> {
-                        titles.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(TitleKind.class))
-                                .put(TitleKind.valueOf(rs.getString(2)), new Figures.TitleCount(rs.getLong(3), rs.getLong(4)));
-                    });
-            jdbc.sql("SELECT node_id, category, people FROM rollup_reached WHERE node_id = ANY(:ids) AND year = :year AND people <> 0")
-                    .param("ids", idArray).param("year", year)
-                    .query(rs -> {
-                        reached.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));
-                    });
-            jdbc.sql("SELECT node_id, chapters, boards, communes_with_association FROM rollup_units WHERE node_id = ANY(:ids)")
-                    .param("ids", idArray)
-                    .query(rs -> {
-                        structure.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
-                    });
-            jdbc.sql("SELECT node_id, population FROM node_population WHERE node_id = ANY(:ids) AND year = :year")
-                    .param("ids", idArray).param("year", year)
-                    .query(rs -> {
-                        population.put(rs.getLong(1), rs.getLong(2));
+                        long id = rs.getLong(2);
+                        switch (rs.getString(1)) {
+                            case "M" -> members.put(id, new long[] {rs.getLong(4), rs.getLong(5), rs.getLong(6)});
+                            case "F" -> funds.put(id, new long[] {rs.getLong(4), rs.getLong(5), rs.getLong(6)});
+                            case "T" -> titles.computeIfAbsent(id, k -> new EnumMap<>(TitleKind.class))
+                                    .put(TitleKind.valueOf(rs.getString(3)), new Figures.TitleCount(rs.getLong(4), rs.getLong(5)));
+                            case "R" -> reached.computeIfAbsent(id, k -> new TreeMap<>()).put(rs.getString(3), rs.getLong(4));
+                            case "S" -> structure.put(id, new long[] {rs.getLong(4), rs.getLong(5), rs.getLong(6)});
+                            default -> population.put(id, rs.getLong(4));
+                        }
                     });
         }
         Map<Long, Figures> result = new LinkedHashMap<>();
@@ -250,8 +247,12 @@ public class RollupService {
                 && f.balance() == 0 && f.titles().isEmpty() && f.reached().isEmpty();
     }
 
-    /** A node's dashboard: its totals, a row per child, and what it holds itself beyond its children (or null). */
-    public record Dashboard(OrgUnitView node, int year, Figures total, List<Row> rows, Figures own) {
+    /**
+     * A node's dashboard: its totals, a row per child, what it holds itself beyond its children (or null), the
+     * figures per group of provinces (or null) and the trend.
+     */
+    public record Dashboard(OrgUnitView node, List<OrgUnitView> lineage, int year, Figures total, List<Row> rows,
+            Figures own, List<GroupRow> groups, List<TrendPoint> trend) {
     }
 
     /** One row of the children's table. */

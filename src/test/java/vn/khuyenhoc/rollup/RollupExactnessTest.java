@@ -176,7 +176,7 @@ class RollupExactnessTest {
             }
         }
         // and the dashboard's rows of a commune's units are those same figures
-        for (var row : rollups.dashboard(centralScope(), communes.get(0).id(), thisYear).rows()) {
+        for (var row : rollups.dashboard(centralScope(), communes.get(0).id(), thisYear, 8, false).rows()) {
             Map<String, Long> expected = direct.of(row.node(), thisYear);
             expected.forEach((key, value) -> assertThat(Figure.byKey(key).of(row.figures()).longValue())
                     .as("%s of %s", key, row.node().name()).isEqualTo(value));
