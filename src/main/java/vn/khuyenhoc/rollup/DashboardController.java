@@ -92,6 +92,11 @@ class DashboardController {
 
     /** A row of the children's (or groups') table: the node or a label, the charted value, the formatted cells. */
     record TableRow(vn.khuyenhoc.orgunit.OrgUnitView node, String label, Number chartValue, List<String> cells) {
+
+        /** The cells as escaped HTML, written with one expression (see {@link FigureFormat#cellsHtml}). */
+        public String cellsHtml() {
+            return FigureFormat.cellsHtml(cells);
+        }
     }
 
     private static Double toDouble(Number n) {
