@@ -74,11 +74,11 @@ public class DatasetGenerator {
                 scripts.execute(read(script));
             }
         });
-        step(timings, "units", () -> jdbc.sql("SELECT generator.units(CAST(:scale AS numeric))").param("scale", scale).query(Long.class).single());
-        step(timings, "populations", () -> jdbc.sql("SELECT generator.populations(:first, :last)")
-                .param("first", firstYear).param("last", lastYear).query(Object.class).optional());
         setRollupTriggers(false);
         try {
+            step(timings, "units", () -> jdbc.sql("SELECT generator.units(CAST(:scale AS numeric))").param("scale", scale).query(Long.class).single());
+            step(timings, "populations", () -> jdbc.sql("SELECT generator.populations(:first, :last)")
+                    .param("first", firstYear).param("last", lastYear).query(Object.class).optional());
             loadWithoutIndexes(timings, "member", "members", () -> inParts(true, part -> "SELECT generator.members("
                     + scale + ", " + lastYear + ", " + part + ", " + PARTS + ")"));
             step(timings, "unit sizes", () -> scripts.execute("SELECT generator.count_unit_sizes()"));
@@ -97,6 +97,7 @@ public class DatasetGenerator {
 
     private void setRollupTriggers(boolean enabled) {
         String action = enabled ? "ENABLE" : "DISABLE";
+        scripts.execute("ALTER TABLE org_unit " + action + " TRIGGER rollup_units");
         scripts.execute("ALTER TABLE member " + action + " TRIGGER member_rollup_inserted");
         scripts.execute("ALTER TABLE member " + action + " TRIGGER member_rollup_updated");
         scripts.execute("ALTER TABLE member " + action + " TRIGGER member_rollup_deleted");

@@ -64,6 +64,9 @@ class DatasetGeneratorTest {
         // names look Vietnamese: diacritics and the common family names
         assertThat(count("SELECT count(*) FROM member WHERE full_name LIKE 'Nguyễn %'") * 1.0 / generated).isBetween(0.3, 0.46);
 
+        // the structure roll-up the generator rebuilt (its trigger off while the units were created) counts the units
+        assertThat(count("SELECT chapters + boards FROM rollup_units WHERE node_id = (SELECT id FROM org_unit WHERE level = 0)"))
+                .isEqualTo(count("SELECT count(*) FROM org_unit WHERE level = 3 AND active"));
         // the roll-ups the generator rebuilt equal what the triggers keep: snapshot, rebuild again, compare
         List<String> before = snapshot();
         jdbc.sql("SELECT rollup_rebuild()").query(Object.class).optional();
@@ -73,6 +76,9 @@ class DatasetGeneratorTest {
     /** Every non-zero roll-up row, as text, in a fixed order. */
     private List<String> snapshot() {
         return jdbc.sql("""
+                SELECT 'u' || node_id || ':' || chapters || ',' || boards || ',' || communes_with_association
+                FROM rollup_units
+                UNION ALL
                 SELECT 'm' || node_id || '/' || year || ':' || joined || ',' || departed || ',' || party_joined || ',' || party_departed
                 FROM rollup_members WHERE (joined, departed, party_joined, party_departed) <> (0, 0, 0, 0)
                 UNION ALL
