@@ -1,7 +1,6 @@
 package vn.khuyenhoc.rollup;
 
 import java.time.Year;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -50,26 +49,16 @@ class DashboardController {
         boolean descending = !"asc".equals(dir);
         boolean byGroup = dashboard.groups() != null;
 
-        List<RollupService.Row> rows = dashboard.rows();
-        if (sortFigure != null) {
-            Comparator<Double> values = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
-            rows = rows.stream().sorted(Comparator.comparing(
-                    (RollupService.Row row) -> toDouble(sortFigure.of(row.figures())), Comparator.nullsLast(values)))
-                    .toList();
-        }
         List<Figure> columns = Figure.forLevel(dashboard.node().level() + 1);
         List<Figure> totalFigures = Figure.forLevel(dashboard.node().level()).stream()
                 .filter(f -> f != Figure.PEOPLE_REACHED && !f.isTitle()).toList();
         FigureFormat format = new FigureFormat(locale);
+        DashboardTable.View view = new DashboardTable.View(dashboard.node(), shownYear, chartFigure, sortFigure, descending,
+                byGroup ? "groups" : "units");
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("totals", totalFigures.stream()
                 .map(f -> new Cell(f.messageKey(), format.format(f, dashboard.total()))).toList());
-        model.addAttribute("rows", rows.stream().map(row -> new TableRow(row.node(), null,
-                chartFigure.of(row.figures()), format.cells(columns, row.figures()))).toList());
-        model.addAttribute("ownRow", dashboard.own() == null ? null : format.cells(columns, dashboard.own()));
-        model.addAttribute("groups", !byGroup ? null : dashboard.groups().stream()
-                .map(g -> new TableRow(null, locale.getLanguage().equals("en") && g.nameEn() != null ? g.nameEn() : g.name(),
-                        chartFigure.of(g.figures()), format.cells(columns, g.figures()))).toList());
+        model.addAttribute("table", DashboardTable.of(dashboard, view, columns, format, messages, locale));
         model.addAttribute("lineage", dashboard.lineage());
         model.addAttribute("year", shownYear);
         model.addAttribute("years", IntStream.iterate(thisYear, y -> y >= thisYear - 15, y -> y - 1).boxed().toList());
@@ -90,16 +79,4 @@ class DashboardController {
     record Cell(String messageKey, String value) {
     }
 
-    /** A row of the children's (or groups') table: the node or a label, the charted value, the formatted cells. */
-    record TableRow(vn.khuyenhoc.orgunit.OrgUnitView node, String label, Number chartValue, List<String> cells) {
-
-        /** The cells as escaped HTML, written with one expression (see {@link FigureFormat#cellsHtml}). */
-        public String cellsHtml() {
-            return FigureFormat.cellsHtml(cells);
-        }
-    }
-
-    private static Double toDouble(Number n) {
-        return n == null ? null : n.doubleValue();
-    }
 }

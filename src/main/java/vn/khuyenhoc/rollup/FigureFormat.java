@@ -4,8 +4,6 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.web.util.HtmlUtils;
-
 /**
  * Figures written the way the user's language writes them (Vietnamese: 1.234.567, 12,5%, 1.500.000 ₫; "—" when
  * unknown). Formatting here rather than cell by cell in the template keeps a national table of 34 rows by 20
@@ -39,16 +37,4 @@ final class FigureFormat {
         return columns.stream().map(figure -> format(figure, figures)).toList();
     }
 
-    /**
-     * A table row's figure cells as HTML ({@code <td class="num">1.234</td>…}, each value escaped): the children's
-     * table writes a row's twenty-odd cells with one expression instead of an iteration per cell, which is most of
-     * what rendering a national or provincial dashboard costs.
-     */
-    static String cellsHtml(List<String> cells) {
-        StringBuilder html = new StringBuilder(cells.size() * 32);
-        for (String cell : cells) {
-            html.append("<td class=\"num\">").append(HtmlUtils.htmlEscape(cell)).append("</td>");
-        }
-        return html.toString();
-    }
 }

@@ -1,17 +1,24 @@
 package vn.khuyenhoc.rollup;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import vn.khuyenhoc.orgunit.GrassrootsUnitForm;
+import vn.khuyenhoc.orgunit.OrgUnitKind;
+import vn.khuyenhoc.orgunit.OrgUnitService;
+import vn.khuyenhoc.shared.Staff;
 
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
@@ -28,28 +35,70 @@ class DashboardTest {
     @Autowired
     TestTree tree;
 
+    @Autowired
+    OrgUnitService orgUnits;
+
+    @Autowired
+    ProvinceGroupService groupService;
+
     @Test
     void everyLevelHasItsDashboardWithItsChildrenSortableAndCharted() throws Exception {
         var national = tree.staffOf(tree.central());
-        mvc.perform(get("/units/" + tree.central().id() + "/dashboard?year=2026&sort=members&dir=asc").with(as(national)))
+        DashboardTable table = table(mvc.perform(get("/units/" + tree.central().id() + "/dashboard?year=2026&sort=members&dir=asc")
+                .with(as(national)))
                 .andExpect(status().isOk())
-                .andExpect(model().attribute("rows", hasSize(34)))
                 .andExpect(content().string(containsString("Tỉnh Quảng Ninh")))
                 .andExpect(content().string(containsString("chart.umd.min.js")))
-                .andExpect(content().string(containsString("Hội viên/dân số")));
-        mvc.perform(get("/units/" + tree.central().id() + "/dashboard?by=groups&lang=en").with(as(national)))
+                .andExpect(content().string(containsString("Hội viên/dân số")))
+                .andReturn());
+        assertThat(table.rows()).hasSize(34);
+        // sorted by members, ascending: the charted figure (members) never decreases down the table
+        List<Long> members = table.rows().stream().map(row -> row.chartValue().longValue()).toList();
+        assertThat(members).isSorted();
+        // every row drills one level down and has a cell per column; the sorted column's link now sorts descending
+        List<Figure> columns = Figure.forLevel(1);
+        assertThat(table.headers()).hasSize(columns.size());
+        assertThat(table.rows()).allSatisfy(row -> {
+            assertThat(row.href()).matches("/units/\\d+/dashboard\\?year=2026&figure=members");
+            assertThat(row.cellsHtml().split("<td class=\"num\">", -1)).hasSize(columns.size() + 1);
+        });
+        var membersHeader = table.headers().get(columns.indexOf(Figure.MEMBERS));
+        assertThat(membersHeader.arrow()).isEqualTo("▲");
+        assertThat(membersHeader.href()).endsWith("&sort=members&dir=desc");
+
+        groupService.load("Vùng thử nghiệm", "Test region", List.of(tree.unit("22").id(), tree.unit("01").id()));
+        DashboardTable groups = table(mvc.perform(get("/units/" + tree.central().id() + "/dashboard?by=groups&lang=en")
+                .with(as(national)))
                 .andExpect(status().isOk())
-                .andExpect(model().attribute("groups", notNullValue()))
-                .andExpect(content().string(containsString("Members/population")));
+                .andExpect(content().string(containsString("Members/population")))
+                .andReturn());
+        assertThat(groups.rows()).extracting(DashboardTable.Line::name).contains("Test region");
+        assertThat(groups.rows()).allSatisfy(row -> assertThat(row.href()).isNull());
+
         var province = tree.staffOf(tree.unit("22"));
-        mvc.perform(get("/units/" + tree.unit("22").id() + "/dashboard").with(as(province)))
-                .andExpect(status().isOk()).andExpect(model().attribute("rows", hasSize(54)));
+        assertThat(table(mvc.perform(get("/units/" + tree.unit("22").id() + "/dashboard").with(as(province)))
+                .andExpect(status().isOk()).andReturn()).rows()).hasSize(54);
         // groups are the national board's view: a province asking for them gets its communes
-        mvc.perform(get("/units/" + tree.unit("22").id() + "/dashboard?by=groups").with(as(province)))
-                .andExpect(status().isOk()).andExpect(model().attribute("groups", nullValue()));
+        assertThat(table(mvc.perform(get("/units/" + tree.unit("22").id() + "/dashboard?by=groups").with(as(province)))
+                .andExpect(status().isOk()).andExpect(model().attribute("by", "units")).andReturn()).rows()).hasSize(54);
         var chapter = tree.newChapter("06688");
         mvc.perform(get("/units/" + chapter.id() + "/dashboard").with(as(tree.staffOf(chapter))))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void namesInTheTableAreEscaped() throws Exception {
+        var commune = tree.unit("06688");
+        orgUnits.createGrassroots(Staff.system(orgUnits.centralScope()), commune.id(),
+                new GrassrootsUnitForm(OrgUnitKind.CHAPTER, "Chi hội <b>Đông</b> " + java.util.UUID.randomUUID(), null));
+        mvc.perform(get("/units/" + commune.id() + "/dashboard").with(as(tree.staffOf(commune))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Chi hội &lt;b&gt;Đông&lt;/b&gt;")))
+                .andExpect(content().string(not(containsString("<b>Đông"))));
+    }
+
+    private static DashboardTable table(MvcResult result) {
+        return (DashboardTable) result.getModelAndView().getModel().get("table");
     }
 
     @Test
