@@ -2,6 +2,8 @@
 # Benchmark of the dashboards and of saving a member, on a generated data set of the country's shape.
 #
 #   bench/run.sh [scale] [duration]      e.g. bench/run.sh 1.0 20s   (defaults: 0.1 and 15s)
+#   BENCH_WARMUP=30s (per page, at 50 users, before its measurements: a JVM on two cores needs that long to compile
+#   the page's hot code), BENCH_PG_PORT=55433, BENCH_APP_PORT=18090
 #
 # Builds the app, starts a PostgreSQL of its own (Debian's server binaries, data in bench/out/pg-<scale>, kept
 # between runs so that a data set is generated once per scale), generates the data set when it is new, starts
@@ -11,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${1:-0.1}
 DURATION=${2:-15s}
+WARMUP=${BENCH_WARMUP:-30s}
 OUT=bench/out
 PGDATA=$PWD/$OUT/pg-$SCALE
 PGPORT=${BENCH_PG_PORT:-55433}
@@ -83,9 +86,9 @@ RESULTS=$OUT/results-$SCALE.txt
 for page in "national dashboard" "province dashboard" "commune dashboard"; do
   IFS='|' read -r user path <<< "${PAGES[$page]}"
   cookie=$(login "$user")
+  COOKIE="$cookie" wrk -t2 -c50 -d"$WARMUP" -s bench/dashboard.lua "http://localhost:$APPPORT$path" >/dev/null # warm-up
   for users in 1 50; do
     threads=$(( users < 2 ? 1 : 2 ))
-    COOKIE="$cookie" wrk -t"$threads" -c"$users" -d5s -s bench/dashboard.lua "http://localhost:$APPPORT$path" >/dev/null # warm-up
     line=$(COOKIE="$cookie" wrk -t"$threads" -c"$users" -d"$DURATION" -s bench/dashboard.lua "http://localhost:$APPPORT$path" | grep RESULT)
     printf '%-22s %3s users  %s\n' "$page" "$users" "${line#RESULT }" | tee -a "$RESULTS"
   done

@@ -1,7 +1,11 @@
--- wrk script: POST the add-member form of a unit as its signed-in secretary (COOKIE, CSRF env vars); each
+-- wrk script: chapter secretaries POST the add-member form of their own unit. SESSIONS names a file with one
+-- line per secretary, "<unit id> <session cookie> <csrf token>"; request i goes to secretary i mod n, each
 -- request a different person. Prints the same RESULT line as dashboard.lua.
-local cookie = os.getenv("COOKIE")
-local csrf = os.getenv("CSRF")
+local sessions = {}
+for line in io.lines(os.getenv("SESSIONS")) do
+  local unit, cookie, csrf = line:match("^(%S+) (%S+) (%S+)$")
+  table.insert(sessions, { path = "/units/" .. unit .. "/members", cookie = cookie, csrf = csrf })
+end
 local counter = 0
 
 -- names take letters, not digits: "Thử Bca" for the 28th request
@@ -16,11 +20,12 @@ end
 
 request = function()
   counter = counter + 1
-  local body = "_csrf=" .. csrf .. "&fullName=Nguy%E1%BB%85n+V%C4%83n+Th%E1%BB%AD+" .. letters(counter) ..
+  local session = sessions[counter % #sessions + 1]
+  local body = "_csrf=" .. session.csrf .. "&fullName=Nguy%E1%BB%85n+V%C4%83n+Th%E1%BB%AD+" .. letters(counter) ..
     "&gender=MALE&birth=1980&ethnicity=1&partyMember=false&phone=&address=T%E1%BB%95+" .. counter ..
     "&joinedOn=" .. os.getenv("JOINED_ON")
-  return wrk.format("POST", nil, {
-    ["Cookie"] = cookie,
+  return wrk.format("POST", session.path, {
+    ["Cookie"] = session.cookie,
     ["Content-Type"] = "application/x-www-form-urlencoded"
   }, body)
 end
