@@ -2,8 +2,8 @@
 # Benchmark of the dashboards and of saving a member, on a generated data set of the country's shape.
 #
 #   bench/run.sh [scale] [duration]      e.g. bench/run.sh 1.0 20s   (defaults: 0.1 and 15s)
-#   BENCH_WARMUP=30s (per page, at 50 users, before its measurements: a JVM on two cores needs that long to compile
-#   the page's hot code), BENCH_PG_PORT=55433, BENCH_APP_PORT=18090
+#   BENCH_WARMUP=120s (per page, at 50 users, before its measurements: on two busy cores the JIT compiler needs
+#   about two minutes to reach steady state), BENCH_PG_PORT=55433, BENCH_APP_PORT=18090
 #
 # Builds the app, starts a PostgreSQL of its own (Debian's server binaries, data in bench/out/pg-<scale>, kept
 # between runs so that a data set is generated once per scale), generates the data set when it is new, starts
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${1:-0.1}
 DURATION=${2:-15s}
-WARMUP=${BENCH_WARMUP:-30s}
+WARMUP=${BENCH_WARMUP:-120s}
 OUT=bench/out
 PGDATA=$PWD/$OUT/pg-$SCALE
 PGPORT=${BENCH_PG_PORT:-55433}
