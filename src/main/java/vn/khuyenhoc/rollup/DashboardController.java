@@ -47,14 +47,13 @@ class DashboardController {
         Figure chartFigure = Figure.byKey(figure);
         Figure sortFigure = sort == null ? null : Figure.byKey(sort);
         boolean descending = !"asc".equals(dir);
-        boolean byGroup = dashboard.groups() != null;
 
         List<Figure> columns = Figure.forLevel(dashboard.node().level() + 1);
         List<Figure> totalFigures = Figure.forLevel(dashboard.node().level()).stream()
                 .filter(f -> f != Figure.PEOPLE_REACHED && !f.isTitle()).toList();
         FigureFormat format = new FigureFormat(locale);
         DashboardTable.View view = new DashboardTable.View(dashboard.node(), shownYear, chartFigure, sortFigure, descending,
-                byGroup ? "groups" : "units");
+                dashboard.groups() != null ? "groups" : "units");
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("totals", totalFigures.stream()
                 .map(f -> new Cell(f.messageKey(), format.format(f, dashboard.total()))).toList());
@@ -65,9 +64,7 @@ class DashboardController {
         model.addAttribute("columns", columns);
         model.addAttribute("titleKinds", TitleKind.values());
         model.addAttribute("chartFigure", chartFigure);
-        model.addAttribute("sort", sortFigure == null ? null : sortFigure.key());
-        model.addAttribute("dir", descending ? "desc" : "asc");
-        model.addAttribute("by", byGroup ? "groups" : "units");
+        model.addAttribute("by", view.by());
         model.addAttribute("trendJson", json.writeValueAsString(dashboard.trend()));
         model.addAttribute("trendLabelsJson", json.writeValueAsString(List.of("figure.members", "figure.newMembers",
                 "figure.familyRegistered", "figure.raised").stream()
