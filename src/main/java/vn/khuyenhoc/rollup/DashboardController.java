@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
@@ -25,12 +26,12 @@ class DashboardController {
 
     static final int TREND_YEARS = 8;
 
-    private final RollupService rollups;
+    private final DashboardCache dashboards;
     private final JsonMapper json;
     private final MessageSource messages;
 
-    DashboardController(RollupService rollups, JsonMapper json, MessageSource messages) {
-        this.rollups = rollups;
+    DashboardController(DashboardCache dashboards, JsonMapper json, MessageSource messages) {
+        this.dashboards = dashboards;
         this.json = json;
         this.messages = messages;
     }
@@ -39,10 +40,10 @@ class DashboardController {
     String dashboard(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "members") String figure, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "units") String by,
-            Locale locale, Model model) {
+            Locale locale, HttpServletRequest request, Model model) {
         int thisYear = Year.now().getValue();
         int shownYear = year == null ? thisYear : Math.max(1990, Math.min(year, thisYear + 1));
-        RollupService.Dashboard dashboard = rollups.dashboard(staff.scope(), id, shownYear, TREND_YEARS,
+        RollupService.Dashboard dashboard = dashboards.dashboard(staff.scope(), id, shownYear, TREND_YEARS,
                 "groups".equals(by) && staff.role() == Role.NATIONAL);
         Figure chartFigure = Figure.byKey(figure);
         Figure sortFigure = sort == null ? null : Figure.byKey(sort);
@@ -53,7 +54,7 @@ class DashboardController {
                 .filter(f -> f != Figure.PEOPLE_REACHED && !f.isTitle()).toList();
         FigureFormat format = new FigureFormat(locale);
         DashboardTable.View view = new DashboardTable.View(dashboard.node(), shownYear, chartFigure, sortFigure, descending,
-                dashboard.groups() != null ? "groups" : "units");
+                dashboard.groups() != null ? "groups" : "units", request.getContextPath());
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("totals", totalFigures.stream()
                 .map(f -> new Cell(f.messageKey(), format.format(f, dashboard.total()))).toList());

@@ -6,20 +6,27 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.springframework.context.MessageSource;
+import org.springframework.web.util.HtmlUtils;
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
 
 /**
- * The children's (or groups') table of a dashboard, ready to write: labels resolved, links built, cells formatted and
- * each row's cells joined into one escaped HTML string. A national or provincial table has 34 to 160 rows of twenty
- * to thirty figures; written cell by cell with an expression each, rendering it cost most of the page's time, so the
- * template only iterates over rows and headers.
+ * The children's (or groups') table of a dashboard, ready to write: labels resolved, links built, cells formatted,
+ * and its header row and body written as HTML here, every text escaped.
+ * <p>
+ * Why not cell by cell in the template: a national or provincial table has 34 to 160 rows of twenty to thirty
+ * figures, and each property a Thymeleaf expression reads off an object is resolved afresh through Spring's
+ * reflective accessors (Thymeleaf's restricted accessor defeats SpEL's per-expression accessor cache). Written with
+ * expressions, the table cost most of the page's time under load; written here it is one string per page part, and
+ * the template keeps the rest of the page's markup.
  *
- * @param headers the column headers, each a link that sorts by its figure
- * @param rows    the rows, in the order asked for
- * @param ownRow  the records the node holds itself beyond its children, as cells HTML (or null)
+ * @param headers  the column headers, each a link that sorts by its figure
+ * @param rows     the rows, in the order asked for
+ * @param ownRow   the records the node holds itself beyond its children, as cells HTML (or null)
+ * @param headHtml the header row ({@code <tr>…</tr>})
+ * @param bodyHtml the body's rows, the own row last
  */
-record DashboardTable(List<Header> headers, List<Line> rows, String ownRow) {
+record DashboardTable(List<Header> headers, List<Line> rows, String ownRow, String headHtml, String bodyHtml) {
 
     /** A column header: its label, the link that sorts by it, and ▼ or ▲ when the table is sorted by it. */
     record Header(String label, String href, String arrow) {
@@ -32,8 +39,12 @@ record DashboardTable(List<Header> headers, List<Line> rows, String ownRow) {
     record Line(String name, String href, boolean inactive, Number chartValue, String cellsHtml) {
     }
 
-    /** How the page was asked for: the node, year, charted figure, sort column and direction, and grouping. */
-    record View(OrgUnitView node, int year, Figure chartFigure, Figure sort, boolean descending, String by) {
+    /**
+     * How the page was asked for: the node, year, charted figure, sort column and direction, grouping, and the
+     * application's context path (prefixed to every link written here, as {@code @{…}} would).
+     */
+    record View(OrgUnitView node, int year, Figure chartFigure, Figure sort, boolean descending,
+            String by, String contextPath) {
 
         String link(long nodeId) {
             return "/units/" + nodeId + "/dashboard?year=" + year + "&figure=" + chartFigure.key();
@@ -65,7 +76,10 @@ record DashboardTable(List<Header> headers, List<Line> rows, String ownRow) {
                     .toList();
         }
         String own = dashboard.own() == null || dashboard.groups() != null ? null : cellsHtml(format.cells(columns, dashboard.own()));
-        return new DashboardTable(headers, rows, own);
+        String headHtml = headHtml(headers, messages.getMessage("unit.column.name", null, locale), view.contextPath());
+        String bodyHtml = bodyHtml(rows, own, messages.getMessage("unit.inactive", null, locale),
+                messages.getMessage("dashboard.own", null, locale), view.contextPath());
+        return new DashboardTable(headers, rows, own, headHtml, bodyHtml);
     }
 
     private static <T> List<T> sorted(List<T> rows, Function<T, Figures> figures, View view) {
@@ -77,13 +91,63 @@ record DashboardTable(List<Header> headers, List<Line> rows, String ownRow) {
                 (T row) -> toDouble(view.sort().of(figures.apply(row))), Comparator.nullsLast(values))).toList();
     }
 
+    /** {@code <tr><th>Name</th><th class="num"><a href="…sort…">Members ▲</a></th>…</tr>} */
+    private static String headHtml(List<Header> headers, String nameLabel, String contextPath) {
+        StringBuilder html = new StringBuilder(headers.size() * 160);
+        html.append("<tr><th>").append(escape(nameLabel)).append("</th>");
+        for (Header header : headers) {
+            html.append("<th class=\"num\"><a href=\"").append(escape(contextPath + header.href())).append("\">")
+                    .append(escape(header.label()));
+            if (header.arrow() != null) {
+                html.append(' ').append(header.arrow());
+            }
+            html.append("</a></th>");
+        }
+        return html.append("</tr>").toString();
+    }
+
+    /**
+     * A row per line ({@code data-chart-name}/{@code data-chart-value} feed the chart), its name a link one level down
+     * when it has one, an "inactive" badge when the node is; then the node's own records, if any.
+     */
+    private static String bodyHtml(List<Line> rows, String ownRow, String inactiveLabel, String ownLabel, String contextPath) {
+        StringBuilder html = new StringBuilder(rows.size() * 1024);
+        for (Line row : rows) {
+            String name = escape(row.name());
+            html.append("<tr data-chart-name=\"").append(name).append('"');
+            if (row.chartValue() != null) {
+                html.append(" data-chart-value=\"").append(row.chartValue()).append('"');
+            }
+            html.append("><td>");
+            if (row.href() != null) {
+                html.append("<a href=\"").append(escape(contextPath + row.href())).append("\">").append(name).append("</a>");
+            }
+            else {
+                html.append(name);
+            }
+            if (row.inactive()) {
+                html.append(" <span class=\"badge text-bg-secondary\">").append(escape(inactiveLabel)).append("</span>");
+            }
+            html.append("</td>").append(row.cellsHtml()).append("</tr>\n");
+        }
+        if (ownRow != null) {
+            html.append("<tr class=\"table-light\"><td>").append(escape(ownLabel)).append("</td>").append(ownRow).append("</tr>\n");
+        }
+        return html.toString();
+    }
+
     /** Cells as HTML ({@code <td class="num">1.234</td>…}), each value escaped. */
     static String cellsHtml(List<String> cells) {
         StringBuilder html = new StringBuilder(cells.size() * 32);
         for (String cell : cells) {
-            html.append("<td class=\"num\">").append(org.springframework.web.util.HtmlUtils.htmlEscape(cell)).append("</td>");
+            html.append("<td class=\"num\">").append(escape(cell)).append("</td>");
         }
         return html.toString();
+    }
+
+    /** Escapes what HTML requires (&lt; &gt; &amp; &quot; &#39;) and leaves Vietnamese letters as they are. */
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     private static Double toDouble(Number n) {

@@ -1,0 +1,96 @@
+package vn.khuyenhoc.rollup;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+
+import vn.khuyenhoc.shared.Scope;
+
+/**
+ * The dashboards' figures kept in memory between changes, so that the pages the national board and the provinces
+ * open all day cost no database work while nothing changes — and are never older than the data.
+ * <p>
+ * Every cached dashboard carries the generation it was read in; a change of anything a dashboard reads starts a
+ * new generation, and only a dashboard of the current generation is served. A generation ends
+ * <ul>
+ * <li>after each writing transaction of this application commits, before its request answers (so a user always
+ * sees their own change, and anyone who has seen it done sees it too), and</li>
+ * <li>when the database notifies a change of a roll-up, population, unit or group table, whoever made it: another
+ * instance, an administrator's SQL, a rebuild ({@link FiguresChangeListener}, V17).</li>
+ * </ul>
+ * While the notifications cannot be listened to (at start, or the connection lost), nothing is cached. The
+ * generation is read before a dashboard is, so a change committed while it is read makes it stale at once.
+ */
+@Component
+class DashboardCache implements TransactionExecutionListener {
+
+    /** Dashboards of 34 provinces, 3,321 communes and their chapters, a few years each: ample for the day's work. */
+    private static final int MAXIMUM_SIZE = 20_000;
+
+    private final RollupService rollups;
+    private final AtomicLong generation = new AtomicLong();
+    private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).build();
+    private volatile boolean listening;
+
+    DashboardCache(RollupService rollups) {
+        this.rollups = rollups;
+    }
+
+    /**
+     * {@link RollupService#dashboard}, from memory when nothing has changed since it was last read. The node must lie
+     * in the scope whether the dashboard is read or cached (read by a user whose scope holds it).
+     */
+    RollupService.Dashboard dashboard(Scope scope, long nodeId, int year, int trendYears, boolean withGroups) {
+        RollupService.Dashboard dashboard = get(new Key(nodeId, year, trendYears, withGroups),
+                () -> rollups.dashboard(scope, nodeId, year, trendYears, withGroups));
+        scope.requireContains(dashboard.node().path());
+        return dashboard;
+    }
+
+    /** What a dashboard is read for: the node, the year, the years of the trend and whether by group of provinces. */
+    record Key(long nodeId, int year, int trendYears, boolean withGroups) {
+    }
+
+    private record Entry(long generation, RollupService.Dashboard dashboard) {
+    }
+
+    /** The cached dashboard for this key if it is of the current generation; otherwise read, kept and returned. */
+    RollupService.Dashboard get(Key key, Supplier<RollupService.Dashboard> read) {
+        long current = generation.get();
+        Entry entry = entries.getIfPresent(key);
+        if (entry != null && entry.generation() == current && listening) {
+            return entry.dashboard();
+        }
+        RollupService.Dashboard dashboard = read.get();
+        if (listening) {
+            entries.put(key, new Entry(current, dashboard));
+        }
+        return dashboard;
+    }
+
+    /** Something a dashboard reads has changed: every cached dashboard is stale. */
+    void changed() {
+        generation.incrementAndGet();
+    }
+
+    /** Whether changes are being notified; a new generation starts either way, as changes may have been missed. */
+    void listening(boolean listening) {
+        changed();
+        this.listening = listening;
+        changed();
+    }
+
+    @Override
+    public void afterCommit(TransactionExecution transaction, @Nullable Throwable commitFailure) {
+        if (!transaction.isReadOnly()) {
+            changed();
+        }
+    }
+}
