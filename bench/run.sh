@@ -2,8 +2,9 @@
 # Benchmark of the dashboards and of saving a member, on a generated data set of the country's shape.
 #
 #   bench/run.sh [scale] [duration]      e.g. bench/run.sh 1.0 20s   (defaults: 0.1 and 15s)
-#   BENCH_WARMUP=120s (per page, at 50 users, before its measurements: on two busy cores the JIT compiler needs
-#   about two minutes to reach steady state), BENCH_PG_PORT=55433, BENCH_APP_PORT=18090
+#   BENCH_WARMUP=300s (the three dashboards at once, before any measurement: on two busy cores the JIT compiler
+#   needs four to five minutes to reach steady state), BENCH_SAVE_WARMUP=60s (saving, likewise),
+#   BENCH_PG_PORT=55433, BENCH_APP_PORT=18090
 #
 # Builds the app, starts a PostgreSQL of its own (Debian's server binaries, data in bench/out/pg-<scale>, kept
 # between runs so that a data set is generated once per scale), generates the data set when it is new, starts
@@ -13,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${1:-0.1}
 DURATION=${2:-15s}
-WARMUP=${BENCH_WARMUP:-120s}
+WARMUP=${BENCH_WARMUP:-300s}
 OUT=bench/out
 PGDATA=$PWD/$OUT/pg-$SCALE
 PGPORT=${BENCH_PG_PORT:-55433}
@@ -83,18 +84,25 @@ declare -A PAGES=(
 )
 RESULTS=$OUT/results-$SCALE.txt
 : > "$RESULTS"
+declare -A COOKIES
+for page in "${!PAGES[@]}"; do COOKIES[$page]=$(login "${PAGES[$page]%%|*}"); done
+echo "== warming up: the three dashboards at once for $WARMUP"
+for page in "${!PAGES[@]}"; do
+  COOKIE="${COOKIES[$page]}" wrk -t1 -c16 -d"$WARMUP" -s bench/dashboard.lua "http://localhost:$APPPORT${PAGES[$page]#*|}" >/dev/null &
+done
+wait
 for page in "national dashboard" "province dashboard" "commune dashboard"; do
-  IFS='|' read -r user path <<< "${PAGES[$page]}"
-  cookie=$(login "$user")
-  COOKIE="$cookie" wrk -t2 -c50 -d"$WARMUP" -s bench/dashboard.lua "http://localhost:$APPPORT$path" >/dev/null # warm-up
+  path=${PAGES[$page]#*|}
+  cookie=${COOKIES[$page]}
   for users in 1 50; do
     threads=$(( users < 2 ? 1 : 2 ))
     line=$(COOKIE="$cookie" wrk -t"$threads" -c"$users" -d"$DURATION" -s bench/dashboard.lua "http://localhost:$APPPORT$path" | grep RESULT)
-    printf '%-22s %3s users  %s\n' "$page" "$users" "${line#RESULT }" | tee -a "$RESULTS"
+    printf '%-30s %3s users  %s\n' "$page" "$users" "${line#RESULT }" | tee -a "$RESULTS"
   done
 done
 
-if [ -f bench/save-member.sh ]; then bash bench/save-member.sh "$APPPORT" "$DURATION" | tee -a "$RESULTS"; fi
+bash bench/save-member.sh "$APPPORT" "$DURATION" "${COOKIES[national dashboard]}" "${PAGES[national dashboard]#*|}" \
+    | tee -a "$RESULTS"
 
 echo "== national figures: naive live GROUP BY over the raw tables vs the roll-ups (median of 5 runs, ms)"
 bash bench/naive-vs-rollup.sh "$PGPORT" | tee -a "$RESULTS"

@@ -1,12 +1,20 @@
 -- wrk script: chapter secretaries POST the add-member form of their own unit. SESSIONS names a file with one
 -- line per secretary, "<unit id> <session cookie> <csrf token>"; request i goes to secretary i mod n, each
--- request a different person. Prints the same RESULT line as dashboard.lua.
+-- request a different person. THINK_MS, when set, is each secretary's pause between two saves (a paced load
+-- rather than back-to-back requests). Prints the same RESULT line as dashboard.lua.
 local sessions = {}
 for line in io.lines(os.getenv("SESSIONS")) do
   local unit, cookie, csrf = line:match("^(%S+) (%S+) (%S+)$")
   table.insert(sessions, { path = "/units/" .. unit .. "/members", cookie = cookie, csrf = csrf })
 end
 local counter = 0
+local think = tonumber(os.getenv("THINK_MS") or "")
+
+if think then
+  delay = function()
+    return think
+  end
+end
 
 -- names take letters, not digits: "Thử Bca" for the 28th request
 local function letters(n)

@@ -3,10 +3,17 @@
 # add-member form of their own unit; the roll-up upkeep is part of every save. With 1 user, one secretary; with 50,
 # fifty secretaries of chapters in fifty different communes across the provinces (as the country's load comes),
 # and then fifty sessions of a single chapter's secretary (the worst case: every save updates the same roll-up
-# rows of one unit, commune and province, so the saves queue for those rows).
+# rows of one unit, commune and province, so the saves queue for those rows). Then paced: fifty secretaries each
+# saving a member a second (about fifty saves a second, more than the whole country's busiest hour is expected to
+# bring), alone and, when a dashboard is given, while fifty users read that dashboard back-to-back — every save
+# makes the dashboards read their figures afresh (DashboardCache).
+#
+#   bench/save-member.sh <app port> <duration> [<dashboard session cookie> <dashboard path>]
 set -euo pipefail
 APPPORT=$1
 DURATION=$2
+DASHBOARD_COOKIE=${3:-}
+DASHBOARD_PATH=${4:-}
 PGPORT=${BENCH_PG_PORT:-55433}
 q() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d khuyenhoc -Atq -c "$1"; }
 # one active unit in each of 50 communes, taken round the provinces
@@ -30,16 +37,27 @@ FIRST=$(echo "$UNITS" | head -1)
 sign_in "$FIRST" > "$ONE"
 for unit in $UNITS; do sign_in "$unit"; done > "$MANY"
 for _ in $(seq 1 50); do sign_in "$FIRST"; done > "$SAME"
-run() { # <label> <users> <sessions file>
+run() { # <label> <users> <sessions file> [think time ms]
   local threads=$(( $2 < 2 ? 1 : 2 ))
-  local line; line=$(SESSIONS="$3" JOINED_ON="$(date +%Y-%m-%d)" wrk -t"$threads" -c"$2" -d"$DURATION" \
+  local line; line=$(SESSIONS="$3" THINK_MS="${4:-}" JOINED_ON="$(date +%Y-%m-%d)" wrk -t"$threads" -c"$2" -d"$DURATION" \
       -s bench/save-member.lua "http://localhost:$APPPORT/" | grep RESULT)
-  printf '%-22s %3s users  %s\n' "$1" "$2" "${line#RESULT }"
+  printf '%-30s %3s users  %s\n' "$1" "$2" "${line#RESULT }"
 }
-DURATION=10s run "warm-up" 50 "$MANY" >/dev/null
+DURATION=${BENCH_SAVE_WARMUP:-60s} run "warm-up" 50 "$MANY" >/dev/null
 before=$(q "SELECT count(*) FROM member")
 run "save a member" 1 "$ONE"
 run "save a member" 50 "$MANY"
 run "save, one chapter" 50 "$SAME"
+run "save, one a second each" 50 "$MANY" 1000
+if [ -n "$DASHBOARD_PATH" ]; then
+  SAVES=$(mktemp)
+  run "saves, during the dashboard" 50 "$MANY" 1000 > "$SAVES" &
+  sleep 1
+  line=$(COOKIE="$DASHBOARD_COOKIE" wrk -t2 -c50 -d"$(( ${DURATION%s} - 2 ))s" -s bench/dashboard.lua \
+      "http://localhost:$APPPORT$DASHBOARD_PATH" | grep RESULT)
+  wait
+  printf '%-30s %3s users  %s\n' "dashboard, during the saves" 50 "${line#RESULT }"
+  cat "$SAVES"; rm -f "$SAVES"
+fi
 echo "save a member: $(( $(q "SELECT count(*) FROM member") - before )) members really saved"
 rm -f "$ONE" "$MANY" "$SAME"
