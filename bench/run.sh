@@ -87,10 +87,12 @@ RESULTS=$OUT/results-$SCALE.txt
 declare -A COOKIES
 for page in "${!PAGES[@]}"; do COOKIES[$page]=$(login "${PAGES[$page]%%|*}"); done
 echo "== warming up: the three dashboards at once for $WARMUP"
+WARMING=()
 for page in "${!PAGES[@]}"; do
   COOKIE="${COOKIES[$page]}" wrk -t1 -c16 -d"$WARMUP" -s bench/dashboard.lua "http://localhost:$APPPORT${PAGES[$page]#*|}" >/dev/null &
+  WARMING+=($!)
 done
-wait
+wait "${WARMING[@]}" # not the app's process
 for page in "national dashboard" "province dashboard" "commune dashboard"; do
   path=${PAGES[$page]#*|}
   cookie=${COOKIES[$page]}

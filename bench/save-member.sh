@@ -52,10 +52,11 @@ run "save, one a second each" 50 "$MANY" 1000
 if [ -n "$DASHBOARD_PATH" ]; then
   SAVES=$(mktemp)
   run "saves, during the dashboard" 50 "$MANY" 1000 > "$SAVES" &
+  SAVING=$!
   sleep 1
   line=$(COOKIE="$DASHBOARD_COOKIE" wrk -t2 -c50 -d"$(( ${DURATION%s} - 2 ))s" -s bench/dashboard.lua \
       "http://localhost:$APPPORT$DASHBOARD_PATH" | grep RESULT)
-  wait
+  wait "$SAVING"
   printf '%-30s %3s users  %s\n' "dashboard, during the saves" 50 "${line#RESULT }"
   cat "$SAVES"; rm -f "$SAVES"
 fi

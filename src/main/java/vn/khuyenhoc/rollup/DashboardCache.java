@@ -61,18 +61,23 @@ class DashboardCache implements TransactionExecutionListener {
     private record Entry(long generation, RollupService.Dashboard dashboard) {
     }
 
-    /** The cached dashboard for this key if it is of the current generation; otherwise read, kept and returned. */
+    /**
+     * The kept dashboard for this key if it is of the current generation; otherwise read, kept and returned. Requests
+     * that miss the same key at once wait for one reading rather than each reading it (after a change, the national
+     * page is asked for by many users at the same moment).
+     */
     RollupService.Dashboard get(Key key, Supplier<RollupService.Dashboard> read) {
-        long current = generation.get();
         Entry entry = entries.getIfPresent(key);
-        if (entry != null && entry.generation() == current && listening) {
+        if (entry != null && entry.generation() == generation.get() && listening) {
             return entry.dashboard();
         }
-        RollupService.Dashboard dashboard = read.get();
-        if (listening) {
-            entries.put(key, new Entry(current, dashboard));
+        if (!listening) {
+            return read.get();
         }
-        return dashboard;
+        return entries.asMap().compute(key, (k, kept) -> {
+            long current = generation.get(); // read before the dashboard is: a change committed meanwhile makes it stale
+            return kept != null && kept.generation() == current ? kept : new Entry(current, read.get());
+        }).dashboard();
     }
 
     /** Something a dashboard reads has changed: every cached dashboard is stale. */
