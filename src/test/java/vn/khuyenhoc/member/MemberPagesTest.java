@@ -119,7 +119,7 @@ class MemberPagesTest {
     void badInputIsShownNextToEachFieldAndNothingIsSaved() throws Exception {
         OrgUnitView unit = tree.newChapter("06688");
         Staff secretary = tree.staffOf(unit);
-        String future = LocalDate.now().plusDays(10).toString();
+        String future = Inputs.today().plusDays(10).toString();
         mvc.perform(post("/units/" + unit.id() + "/members").with(as(secretary)).with(csrf())
                         .param("fullName", "An2").param("gender", "").param("birth", "31/02/1975")
                         .param("ethnicity", "99").param("phone", "12345").param("address", " ")
@@ -199,7 +199,7 @@ class MemberPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("form", "date", "member.statusDate.beforeJoined"))
                 .andExpect(content().string(containsString("Ngày này trước ngày vào Hội (15/03/2019)")));
-        mvc.perform(statusRequest(member, "LEFT", LocalDate.now().plusDays(1).toString(), 0).with(as(secretary)))
+        mvc.perform(statusRequest(member, "LEFT", Inputs.today().plusDays(1).toString(), 0).with(as(secretary)))
                 .andExpect(model().attributeHasFieldErrorCode("form", "date", "member.date.future"));
         mvc.perform(statusRequest(member, "LEFT", "", 0).with(as(secretary)))
                 .andExpect(model().attributeHasFieldErrorCode("form", "date", "member.statusDate.required"));

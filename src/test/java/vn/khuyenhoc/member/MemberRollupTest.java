@@ -99,13 +99,13 @@ class MemberRollupTest {
                         else {
                             LocalDate on = m.joinedOn().plusDays(random.nextInt(3000));
                             members.changeStatus(staff, id, random.nextBoolean() ? MemberStatus.LEFT : MemberStatus.DECEASED,
-                                    on.isAfter(LocalDate.now()) ? LocalDate.now() : on, m.version());
+                                    on.isAfter(Inputs.today()) ? Inputs.today() : on, m.version());
                         }
                     }
                     default -> {
                         if (m.status().isDeparted()) {
                             LocalDate on = m.joinedOn().plusDays(random.nextInt(2000));
-                            members.changeStatus(staff, id, MemberStatus.LEFT, on.isAfter(LocalDate.now()) ? LocalDate.now() : on,
+                            members.changeStatus(staff, id, MemberStatus.LEFT, on.isAfter(Inputs.today()) ? Inputs.today() : on,
                                     m.version());
                         }
                     }
