@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.Staff;
@@ -40,6 +42,19 @@ class DashboardCacheTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    DashboardCache cache;
+
+    @Test
+    void everyTransactionOfTheApplicationIsHeardByTheCache() {
+        // what makes a user's own change show on their next page without waiting for the database's notification
+        assertThat(((AbstractPlatformTransactionManager) transactionManager).getTransactionExecutionListeners())
+                .contains(cache);
+    }
 
     @Test
     void aDashboardIsKeptUntilAMemberIsSavedAndTheNextPageShowsTheMember() throws Exception {
