@@ -1,5 +1,6 @@
 package vn.khuyenhoc.rollup;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -31,12 +32,19 @@ import vn.khuyenhoc.shared.Scope;
 @Component
 class DashboardCache implements TransactionExecutionListener {
 
-    /** Dashboards of 34 provinces, 3,321 communes and their chapters, a few years each: ample for the day's work. */
-    private static final int MAXIMUM_SIZE = 20_000;
+    /**
+     * One entry per dashboard asked for (a change replaces it in place when it is next asked for), from a few
+     * kilobytes (a commune) to about a hundred (the country, 35 nodes' figures): 5,000 of them — the country, its
+     * provinces and the communes being looked at, a few years each — stay within a couple of hundred megabytes, and
+     * those not asked for in half an hour leave.
+     */
+    private static final int MAXIMUM_SIZE = 5_000;
+    private static final Duration UNUSED_FOR = Duration.ofMinutes(30);
 
     private final RollupService rollups;
     private final AtomicLong generation = new AtomicLong();
-    private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).build();
+    private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE)
+            .expireAfterAccess(UNUSED_FOR).build();
     private volatile boolean listening;
 
     DashboardCache(RollupService rollups) {
