@@ -51,10 +51,9 @@ run "save, one chapter" 50 "$SAME"
 run "save, one a second each" 50 "$MANY" 1000
 if [ -n "$DASHBOARD_PATH" ]; then
   SAVES=$(mktemp)
-  run "saves, during the dashboard" 50 "$MANY" 1000 > "$SAVES" &
+  run "saves, during the dashboard" 50 "$MANY" 1000 > "$SAVES" & # both for $DURATION, started together
   SAVING=$!
-  sleep 1
-  line=$(COOKIE="$DASHBOARD_COOKIE" wrk -t2 -c50 -d"$(( ${DURATION%s} - 2 ))s" -s bench/dashboard.lua \
+  line=$(COOKIE="$DASHBOARD_COOKIE" wrk -t2 -c50 -d"$DURATION" -s bench/dashboard.lua \
       "http://localhost:$APPPORT$DASHBOARD_PATH" | grep RESULT)
   wait "$SAVING"
   printf '%-30s %3s users  %s\n' "dashboard, during the saves" 50 "${line#RESULT }"

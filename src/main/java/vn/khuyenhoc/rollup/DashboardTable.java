@@ -22,11 +22,10 @@ import vn.khuyenhoc.orgunit.OrgUnitView;
  *
  * @param headers  the column headers, each a link that sorts by its figure
  * @param rows     the rows, in the order asked for
- * @param ownRow   the records the node holds itself beyond its children, as cells HTML (or null)
  * @param headHtml the header row ({@code <tr>…</tr>})
- * @param bodyHtml the body's rows, the own row last
+ * @param bodyHtml the body's rows, then a row of what the node holds itself beyond its children (if anything)
  */
-record DashboardTable(List<Header> headers, List<Line> rows, String ownRow, String headHtml, String bodyHtml) {
+record DashboardTable(List<Header> headers, List<Line> rows, String headHtml, String bodyHtml) {
 
     /** A column header: its label, the link that sorts by it, and ▼ or ▲ when the table is sorted by it. */
     record Header(String label, String href, String arrow) {
@@ -79,7 +78,7 @@ record DashboardTable(List<Header> headers, List<Line> rows, String ownRow, Stri
         String headHtml = headHtml(headers, messages.getMessage("unit.column.name", null, locale), view.contextPath());
         String bodyHtml = bodyHtml(rows, own, messages.getMessage("unit.inactive", null, locale),
                 messages.getMessage("dashboard.own", null, locale), view.contextPath());
-        return new DashboardTable(headers, rows, own, headHtml, bodyHtml);
+        return new DashboardTable(headers, rows, headHtml, bodyHtml);
     }
 
     private static <T> List<T> sorted(List<T> rows, Function<T, Figures> figures, View view) {

@@ -36,5 +36,4 @@ final class FigureFormat {
     List<String> cells(List<Figure> columns, Figures figures) {
         return columns.stream().map(figure -> format(figure, figures)).toList();
     }
-
 }
