@@ -1,0 +1,26 @@
+package vn.khuyenhoc.orgunit;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The scaffolding of every page about one node: the node itself ({@code unit}) and its breadcrumbs
+ * ({@code lineage}), which the layout's breadcrumbs fragment reads. Controllers call {@link #show} instead of
+ * putting the two attributes themselves.
+ */
+@Component
+public class UnitPageModel {
+
+    private final OrgUnitService orgUnits;
+
+    UnitPageModel(OrgUnitService orgUnits) {
+        this.orgUnits = orgUnits;
+    }
+
+    /** Puts the node and its lineage in the model; returns the node for chaining. */
+    public OrgUnitView show(Model model, OrgUnitView node) {
+        model.addAttribute("unit", node);
+        model.addAttribute("lineage", orgUnits.lineage(node));
+        return node;
+    }
+}
