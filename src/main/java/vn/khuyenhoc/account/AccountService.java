@@ -111,6 +111,11 @@ public class AccountService {
         }
         AppUser user = new AppUser(username, passwordEncoder.encode(form.password()), Text.clean(form.fullName()),
                 Role.forLevel(unit.level()), unit.id());
+        String phone = form.phoneDigits();
+        if (phone != null && !phone.matches("0[0-9]{9,10}")) {
+            throw new FieldConflictException("phone", "account.phone.format");
+        }
+        user.setPhone(phone);
         try {
             user = users.saveAndFlush(user);
         }
@@ -173,6 +178,29 @@ public class AccountService {
         return true;
     }
 
+    /**
+     * The enabled staff accounts bound to these nodes, with name and phone, by node: whom to ring about a report.
+     * The caller has resolved the nodes in its user's scope.
+     */
+    public Map<Long, List<StaffContact>> contacts(java.util.Collection<Long> nodeIds) {
+        Map<Long, List<StaffContact>> byNode = new LinkedHashMap<>();
+        if (nodeIds.isEmpty()) {
+            return byNode;
+        }
+        jdbc.sql("""
+                SELECT org_unit_id, full_name, phone FROM app_user
+                WHERE org_unit_id = ANY(:ids) AND enabled ORDER BY org_unit_id, full_name, id
+                """).param("ids", nodeIds.toArray(Long[]::new))
+                .query((rs, n) -> byNode.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                        .add(new StaffContact(rs.getString(2), rs.getString(3))))
+                .list();
+        return byNode;
+    }
+
+    /** A staff member to contact: full name and phone (null when none was given). */
+    public record StaffContact(String fullName, String phone) {
+    }
+
     public boolean anyNationalAccount() {
         return users.existsByRole(Role.NATIONAL);
     }
@@ -211,6 +239,9 @@ public class AccountService {
         state.put("role", user.getRole());
         state.put("orgUnitId", user.getOrgUnitId());
         state.put("enabled", user.isEnabled());
+        if (user.getPhone() != null) {
+            state.put("phone", user.getPhone());
+        }
         return state;
     }
 }

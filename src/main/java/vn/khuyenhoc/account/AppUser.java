@@ -44,6 +44,9 @@ class AppUser {
     @Column(name = "password_changed_at")
     private OffsetDateTime passwordChangedAt = OffsetDateTime.now();
 
+    /** Optional: how staff above ring this account's holder (the list of late reports shows it). */
+    private String phone;
+
     @Version
     private long version;
 
@@ -93,5 +96,13 @@ class AppUser {
 
     boolean isEnabled() {
         return enabled;
+    }
+
+    String getPhone() {
+        return phone;
+    }
+
+    void setPhone(String phone) {
+        this.phone = phone;
     }
 }

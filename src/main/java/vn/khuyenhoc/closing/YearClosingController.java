@@ -15,6 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
 
 /** The national board closing and reopening years. */
@@ -45,6 +47,9 @@ class YearClosingController {
             }
             catch (FieldConflictException ex) {
                 errors.rejectValue(ex.field(), ex.messageCode());
+            }
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         return page(model, form, new YearClosingForm(null, ""));

@@ -25,10 +25,12 @@ public class YearClosingService {
 
     private final JdbcClient jdbc;
     private final AuditService audit;
+    private final List<YearClosingCheck> checks;
 
-    YearClosingService(JdbcClient jdbc, AuditService audit) {
+    YearClosingService(JdbcClient jdbc, AuditService audit, List<YearClosingCheck> checks) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.checks = checks;
     }
 
     public boolean isClosed(int year) {
@@ -59,6 +61,7 @@ public class YearClosingService {
     @Transactional
     public void close(Staff staff, int year) {
         requireNational(staff);
+        checks.forEach(check -> check.requireClosable(year));
         int inserted = jdbc.sql("INSERT INTO closed_year (year, closed_by) VALUES (:year, :by) ON CONFLICT DO NOTHING")
                 .param("year", year).param("by", staff.username()).update();
         if (inserted == 0) {

@@ -21,6 +21,7 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.closing.YearClosingService;
 import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.LockedRecords;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
@@ -288,6 +289,12 @@ public class FundService {
             }
             if ("KH202".equals(state)) {
                 throw FundRuleException.of(null, "fund.reverse.refused");
+            }
+            // the report of the year is submitted (require_unlocked): say so in words
+            var locked = LockedRecords.refusal(ex, "entryDate");
+            if (locked.isPresent()) {
+                var v = locked.get().violations().get(0);
+                throw FundRuleException.of(v.field(), v.code(), v.args());
             }
             throw ex;
         }

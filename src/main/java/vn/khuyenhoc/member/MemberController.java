@@ -18,6 +18,8 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
 
 /** Member lists of any node, a member's page, and the forms that add, edit and change the status of members. */
@@ -78,6 +80,9 @@ class MemberController {
             catch (FieldConflictException ex) {
                 reject(errors, ex);
             }
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
+            }
         }
         return form(model, unit, null, form);
     }
@@ -105,6 +110,9 @@ class MemberController {
             }
             catch (FieldConflictException ex) {
                 reject(errors, ex);
+            }
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
             catch (ObjectOptimisticLockingFailureException ex) {
                 // someone saved first: keep what this user typed, say so, and show what is saved now
@@ -147,6 +155,9 @@ class MemberController {
             }
             catch (FieldConflictException ex) {
                 reject(errors, ex);
+            }
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
             catch (ObjectOptimisticLockingFailureException ex) {
                 errors.reject("member.conflict");

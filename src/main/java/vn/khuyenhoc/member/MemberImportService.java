@@ -88,6 +88,26 @@ public class MemberImportService {
         return write(staff, unit, fileName, roster.valid);
     }
 
+    private void insert(OrgUnitView unit, String[] cards, String[] names, String[] genders, Integer[] birthYears,
+            String[] birthDates, Integer[] ethnicities, Boolean[] parties, String[] phones, String[] addresses,
+            String[] joined) {
+        jdbc.sql("""
+                INSERT INTO member (unit_id, card_number, full_name, gender, birth_year, birth_date, ethnicity,
+                                    party_member, phone, address, joined_on)
+                SELECT :unit, t.card, t.name, t.gender, t.birth_year, t.birth_date, t.ethnicity, t.party, t.phone,
+                       t.address, t.joined
+                FROM unnest(CAST(:cards AS varchar[]), CAST(:names AS varchar[]), CAST(:genders AS varchar[]),
+                            CAST(:birthYears AS smallint[]), CAST(:birthDates AS date[]), CAST(:ethnicities AS smallint[]),
+                            CAST(:parties AS boolean[]), CAST(:phones AS varchar[]), CAST(:addresses AS varchar[]),
+                            CAST(:joined AS date[]))
+                     AS t (card, name, gender, birth_year, birth_date, ethnicity, party, phone, address, joined)
+                """)
+                .param("unit", unit.id()).param("cards", cards).param("names", names).param("genders", genders)
+                .param("birthYears", birthYears).param("birthDates", birthDates).param("ethnicities", ethnicities)
+                .param("parties", parties).param("phones", phones).param("addresses", addresses).param("joined", joined)
+                .update();
+    }
+
     private ImportResult write(Staff staff, OrgUnitView unit, String fileName, Map<Integer, MemberData> rows) {
         int n = rows.size();
         String province = members.provinceCode(unit);
@@ -117,21 +137,20 @@ public class MemberImportService {
             joined[i] = data.joinedOn().toString();
             i++;
         }
-        jdbc.sql("""
-                INSERT INTO member (unit_id, card_number, full_name, gender, birth_year, birth_date, ethnicity,
-                                    party_member, phone, address, joined_on)
-                SELECT :unit, t.card, t.name, t.gender, t.birth_year, t.birth_date, t.ethnicity, t.party, t.phone,
-                       t.address, t.joined
-                FROM unnest(CAST(:cards AS varchar[]), CAST(:names AS varchar[]), CAST(:genders AS varchar[]),
-                            CAST(:birthYears AS smallint[]), CAST(:birthDates AS date[]), CAST(:ethnicities AS smallint[]),
-                            CAST(:parties AS boolean[]), CAST(:phones AS varchar[]), CAST(:addresses AS varchar[]),
-                            CAST(:joined AS date[]))
-                     AS t (card, name, gender, birth_year, birth_date, ethnicity, party, phone, address, joined)
-                """)
-                .param("unit", unit.id()).param("cards", cards).param("names", names).param("genders", genders)
-                .param("birthYears", birthYears).param("birthDates", birthDates).param("ethnicities", ethnicities)
-                .param("parties", parties).param("phones", phones).param("addresses", addresses).param("joined", joined)
-                .update();
+        try {
+            insert(unit, cards, names, genders, birthYears, birthDates, ethnicities, parties, phones, addresses, joined);
+        }
+        catch (org.springframework.dao.DataAccessException ex) {
+            // the commune's report of a year of these rows is submitted (require_unlocked): the whole file is refused
+            var locked = vn.khuyenhoc.shared.LockedRecords.refusal(ex, null);
+            if (locked.isEmpty()) {
+                throw ex;
+            }
+            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            var v = locked.get().violations().get(0);
+            return ImportResult.fileError(fileName, v.code(),
+                    java.util.Arrays.stream(v.args()).map(String::valueOf).toArray(String[]::new));
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("unitId", unit.id());
         summary.put("file", fileName);

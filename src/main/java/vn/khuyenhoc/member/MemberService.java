@@ -17,6 +17,7 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.closing.YearClosingService;
 import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.LockedRecords;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.Scope;
@@ -267,6 +268,8 @@ public class MemberService {
             if (isClosedYear(ex)) {
                 throw new FieldConflictException(dateField, "year.closed");
             }
+            // the commune's report of that year is submitted (require_unlocked): say so in words
+            LockedRecords.rethrowAsRefusal(ex, dateField);
             throw ex;
         }
     }

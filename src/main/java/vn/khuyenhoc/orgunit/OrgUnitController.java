@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.shared.CurrentStaff;
+import java.util.List;
+
 import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.HomeItems;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.Staff;
@@ -23,9 +26,11 @@ import vn.khuyenhoc.shared.Staff;
 class OrgUnitController {
 
     private final OrgUnitService units;
+    private final List<HomeItems> homeItems;
 
-    OrgUnitController(OrgUnitService units) {
+    OrgUnitController(OrgUnitService units, List<HomeItems> homeItems) {
         this.units = units;
+        this.homeItems = homeItems;
     }
 
     @GetMapping("/")
@@ -40,6 +45,9 @@ class OrgUnitController {
         model.addAttribute("lineage", units.lineage(unit));
         model.addAttribute("children", units.children(staff.scope(), id));
         model.addAttribute("canManageGrassroots", unit.isCommune() && staff.role() == Role.COMMUNE);
+        // the user's own node is their home page: what waits for them there
+        model.addAttribute("homeItems", unit.id() == staff.scope().nodeId()
+                ? homeItems.stream().flatMap(h -> h.itemsFor(staff).stream()).toList() : List.of());
         return "orgunit/show";
     }
 

@@ -20,6 +20,8 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
 
 /**
@@ -79,6 +81,9 @@ class EvaluationController {
             catch (FieldConflictException ex) {
                 reject(errors, ex);
             }
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
+            }
         }
         model.addAttribute("selectedValues", selected == null ? List.of() : selected);
         return page(staff, communeId, filter, model, form);
@@ -100,6 +105,9 @@ class EvaluationController {
             }
             catch (FieldConflictException ex) {
                 reject(errors, ex);
+            }
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         return showPage.render(staff, registration, model);

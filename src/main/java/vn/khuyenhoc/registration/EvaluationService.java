@@ -17,6 +17,7 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.closing.YearClosingService;
 import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.LockedRecords;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.Staff;
@@ -141,7 +142,15 @@ public class EvaluationService {
         else {
             registration.refuse(staff.username());
         }
-        RegistrationView after = RegistrationView.of(registrations.saveAndFlush(registration), node.name());
+        RegistrationView after;
+        try {
+            after = RegistrationView.of(registrations.saveAndFlush(registration), node.name());
+        }
+        catch (org.springframework.dao.DataAccessException ex) {
+            // the commune's report of the year is submitted (require_unlocked): say so in words
+            LockedRecords.rethrowAsRefusal(ex, null);
+            throw ex;
+        }
         audit.record(staff, before.status().isResult() ? "REEVALUATE" : "EVALUATE", RegistrationService.AUDIT_TYPE,
                 registration.getId(), node.path(), RegistrationService.auditState(before),
                 RegistrationService.auditState(after));

@@ -25,6 +25,8 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
 
 /**
@@ -99,6 +101,9 @@ class RegistrationController {
             catch (FieldConflictException ex) {
                 errors.rejectValue(ex.field(), ex.messageCode());
             }
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
+            }
         }
         return form(model, node, null, kinds, form, kind);
     }
@@ -137,6 +142,9 @@ class RegistrationController {
             catch (FieldConflictException ex) {
                 errors.rejectValue(ex.field(), ex.messageCode());
             }
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
+            }
         }
         OrgUnitView node = orgUnits.get(staff.scope(), registration.nodeId());
         return form(model, node, registration, List.of(registration.kind()), form, registration.kind());
@@ -151,6 +159,12 @@ class RegistrationController {
         }
         catch (FieldConflictException ex) {
             flash.addFlashAttribute("problem", ex.messageCode());
+            return "redirect:/registrations/" + id;
+        }
+        catch (RuleViolationException ex) {
+            RuleViolationException.Violation v = ex.violations().get(0);
+            flash.addFlashAttribute("problem", v.code());
+            flash.addFlashAttribute("problemArgs", v.args());
             return "redirect:/registrations/" + id;
         }
         flash.addFlashAttribute("notice", "registration.withdrawn");

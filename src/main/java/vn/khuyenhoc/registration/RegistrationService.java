@@ -16,6 +16,7 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.closing.YearClosingService;
 import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.LockedRecords;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.Scope;
@@ -227,6 +228,11 @@ public class RegistrationService {
             if (message.contains("title_registration_subject_uq") || message.contains("title_registration_citizen_uq")) {
                 throw duplicate(registration.getKind());
             }
+            throw ex;
+        }
+        catch (org.springframework.dao.DataAccessException ex) {
+            // the commune's report of the year is submitted (require_unlocked): say so in words
+            LockedRecords.rethrowAsRefusal(ex, "year");
             throw ex;
         }
     }

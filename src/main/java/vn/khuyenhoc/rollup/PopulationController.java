@@ -16,6 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.CurrentStaff;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Staff;
 
@@ -42,7 +44,13 @@ class PopulationController {
         if (errors.hasErrors()) {
             return page(staff, id, model, form);
         }
-        population.set(staff, id, form);
+        try {
+            population.set(staff, id, form);
+        }
+        catch (RuleViolationException ex) {
+            RuleViolations.reject(errors, ex);
+            return page(staff, id, model, form);
+        }
         flash.addFlashAttribute("notice", "population.saved");
         flash.addFlashAttribute("noticeArg", String.valueOf(form.year()));
         return "redirect:/units/" + id + "/population";

@@ -85,10 +85,26 @@ public class PopulationService {
         var before = jdbc.sql("SELECT population, households, version FROM node_population WHERE node_id = :node AND year = :year")
                 .param("node", nodeId).param("year", form.year())
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2), rs.getLong(3)}).optional();
-        if (before.isPresent()) {
-            if (form.version() != null && form.version() != (long) before.get()[2]) {
-                throw new ObjectOptimisticLockingFailureException("node_population", nodeId);
-            }
+        if (before.isPresent() && form.version() != null && form.version() != (long) before.get()[2]) {
+            throw new ObjectOptimisticLockingFailureException("node_population", nodeId);
+        }
+        try {
+            write(staff, nodeId, form, before.isPresent());
+        }
+        catch (org.springframework.dao.DataAccessException ex) {
+            // the node's report of the year is submitted (require_unlocked): say so in words
+            vn.khuyenhoc.shared.LockedRecords.rethrowAsRefusal(ex, "year");
+            throw ex;
+        }
+        audit.record(staff, before.isPresent() ? "UPDATE" : "CREATE", "POPULATION", nodeId, node.path(),
+                before.map(b -> Map.of("year", form.year(), "population", b[0],
+                        "households", b[1] == null ? "" : b[1])).orElse(null),
+                Map.of("year", form.year(), "population", form.population(),
+                        "households", form.households() == null ? "" : form.households()));
+    }
+
+    private void write(Staff staff, long nodeId, PopulationForm form, boolean exists) {
+        if (exists) {
             jdbc.sql("""
                     UPDATE node_population SET population = :population, households = :households, updated_at = now(),
                            updated_by = :by, version = version + 1
@@ -105,11 +121,6 @@ public class PopulationService {
                     .param("node", nodeId).param("year", form.year()).param("population", form.population())
                     .param("households", form.households()).param("by", staff.username()).update();
         }
-        audit.record(staff, before.isPresent() ? "UPDATE" : "CREATE", "POPULATION", nodeId, node.path(),
-                before.map(b -> Map.of("year", form.year(), "population", b[0],
-                        "households", b[1] == null ? "" : b[1])).orElse(null),
-                Map.of("year", form.year(), "population", form.population(),
-                        "households", form.households() == null ? "" : form.households()));
     }
 
     /** Loads figures without a user: the demo data set. */

@@ -38,6 +38,14 @@ class YearClosingTest {
     @Test
     void theNationalBoardClosesAYearAndReopensItOnlyWithAReason() throws Exception {
         var national = tree.staffOf(tree.central());
+        // the year closes only once every province's annual report is accepted (issue 12)
+        mvc.perform(post("/years/close").with(as(national)).with(csrf()).param("year", "2091"))
+                .andExpect(model().attributeHasFieldErrors("closeForm", "year"));
+        assertThat(closing.isClosed(2091)).isFalse();
+        jdbc.sql("""
+                INSERT INTO annual_report (node_id, year, state, submitted_at, submitted_by, figures)
+                SELECT id, 2091, 'APPROVED', now(), 'test', '{}' FROM org_unit WHERE level = 1 AND active
+                """).update();
         mvc.perform(post("/years/close").with(as(national)).with(csrf()).param("year", "2091"))
                 .andExpect(redirectedUrl("/years"));
         assertThat(closing.isClosed(2091)).isTrue();
