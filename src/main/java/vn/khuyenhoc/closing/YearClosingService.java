@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,10 @@ public class YearClosingService {
 
     private final JdbcClient jdbc;
     private final AuditService audit;
-    private final List<YearClosingCheck> checks;
+    // asked when a year is closed, not when this service is made: a check may itself use this service
+    private final ObjectProvider<YearClosingCheck> checks;
 
-    YearClosingService(JdbcClient jdbc, AuditService audit, List<YearClosingCheck> checks) {
+    YearClosingService(JdbcClient jdbc, AuditService audit, ObjectProvider<YearClosingCheck> checks) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.checks = checks;
@@ -61,7 +63,7 @@ public class YearClosingService {
     @Transactional
     public void close(Staff staff, int year) {
         requireNational(staff);
-        checks.forEach(check -> check.requireClosable(year));
+        checks.orderedStream().forEach(check -> check.requireClosable(year));
         int inserted = jdbc.sql("INSERT INTO closed_year (year, closed_by) VALUES (:year, :by) ON CONFLICT DO NOTHING")
                 .param("year", year).param("by", staff.username()).update();
         if (inserted == 0) {

@@ -90,7 +90,11 @@ class MessagesAndTemplatesTest {
             Map.entry("fund.counterpartyLabel.", names(FundDirection.values())),
             Map.entry("fund.new.", names(FundDirection.values())),
             Map.entry("fund.recorded.", names(FundDirection.values())),
-            Map.entry("fund.voucherTitle.", names(FundDirection.values())));
+            Map.entry("fund.voucherTitle.", names(FundDirection.values())),
+            // the yearly reports (issue 12)
+            Map.entry("report.action.", Set.of("SUBMIT", "APPROVE", "RETURN", "REOPEN")),
+            Map.entry("report.state.", Set.of("NOT_STARTED", "IN_PROGRESS", "SUBMITTED", "APPROVED", "RETURNED", "ACCEPTED")),
+            Map.entry("reporting.sort.", Set.of("name", "code", "province", "state")));
 
     @Test
     void bothLanguagesHaveTheSameKeys() {
