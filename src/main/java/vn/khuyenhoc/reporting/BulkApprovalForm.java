@@ -18,8 +18,9 @@ public record BulkApprovalForm(
         @Size(max = 5000, message = "{report.bulk.tooMany}") List<String> ids,
         String confirmed) {
 
-    int yearValue() {
-        return Integer.parseInt(year);
+    /** The year typed, or null when it is not four digits (the field then has its message). */
+    Integer yearValue() {
+        return year != null && year.strip().matches("\\d{4}") ? Integer.valueOf(year.strip()) : null;
     }
 
     boolean isConfirmed() {

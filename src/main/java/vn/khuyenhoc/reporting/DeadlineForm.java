@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Pattern;
 public record DeadlineForm(
         @NotNull(message = "{report.year.invalid}") @Pattern(regexp = "\\d{4}", message = "{report.year.invalid}") String year,
         @NotBlank(message = "{report.deadline.required}") String deadline,
-        @NotNull(message = "{report.conflict.missing}") Long version) {
+        @NotNull(message = "{report.conflict.missing}") @Pattern(regexp = "\\d{1,18}", message = "{report.conflict.missing}") String version) {
 
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
@@ -36,7 +36,13 @@ public record DeadlineForm(
         }
     }
 
-    int yearValue() {
-        return Integer.parseInt(year);
+    /** The version the page carried (text, so that binding never fails), or null when it is not a number. */
+    Long versionValue() {
+        return version != null && version.matches("\\d{1,18}") ? Long.valueOf(version) : null;
+    }
+
+    /** The year typed, or null when it is not four digits (the field then has its message). */
+    Integer yearValue() {
+        return year != null && year.strip().matches("\\d{4}") ? Integer.valueOf(year.strip()) : null;
     }
 }

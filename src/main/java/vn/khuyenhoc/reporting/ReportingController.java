@@ -51,26 +51,32 @@ class ReportingController {
     String submit(@CurrentStaff Staff staff, @PathVariable long id, @Valid @ModelAttribute("action") ReportActionForm form,
             BindingResult errors, Model model, Locale locale, RedirectAttributes flash) {
         return act(staff, id, form, errors, model, locale, flash, "report.submitted",
-                () -> reports.submit(staff, id, form.yearValue(), form.version()));
+                () -> reports.submit(staff, id, form.yearValue(), form.versionValue()));
     }
 
     @PostMapping("/units/{id}/report/approve")
     String approve(@CurrentStaff Staff staff, @PathVariable long id, @Valid @ModelAttribute("action") ReportActionForm form,
             BindingResult errors, Model model, Locale locale, RedirectAttributes flash) {
         return act(staff, id, form, errors, model, locale, flash, "report.approved",
-                () -> reports.approve(staff, id, form.yearValue(), form.version()));
+                () -> reports.approve(staff, id, form.yearValue(), form.versionValue()));
     }
 
     @PostMapping("/units/{id}/report/return")
     String giveBack(@CurrentStaff Staff staff, @PathVariable long id, @Valid @ModelAttribute("action") ReportActionForm form,
             BindingResult errors, Model model, Locale locale, RedirectAttributes flash) {
         return act(staff, id, form, errors, model, locale, flash, "report.returned",
-                () -> reports.returnReport(staff, id, form.yearValue(), form.version(), form.reason()));
+                () -> reports.returnReport(staff, id, form.yearValue(), form.versionValue(), form.reason()));
     }
 
     private String act(Staff staff, long id, ReportActionForm form, BindingResult errors, Model model, Locale locale,
             RedirectAttributes flash, String notice, java.util.function.Supplier<ReportView> action) {
         OrgUnitView node = reports.reportingNode(staff.scope(), id);
+        if (form.yearValue() == null && !errors.hasFieldErrors("year")) {
+            errors.rejectValue("year", "report.year.invalid");
+        }
+        if (form.versionValue() == null && !errors.hasFieldErrors("version")) {
+            errors.rejectValue("version", "report.conflict.missing");
+        }
         if (!errors.hasErrors()) {
             try {
                 ReportView done = action.get();
@@ -81,8 +87,7 @@ class ReportingController {
                 RuleViolations.reject(errors, ex);
             }
         }
-        int year = Optional.ofNullable(form.year()).filter(y -> y.matches("\\d{4}")).map(Integer::parseInt)
-                .filter(reports::isReportYear).orElse(reports.currentYear());
+        int year = Optional.ofNullable(form.yearValue()).filter(reports::isReportYear).orElse(reports.currentYear());
         return page(staff, node, year, form, model, locale);
     }
 
@@ -92,6 +97,9 @@ class ReportingController {
 
     private String page(Staff staff, OrgUnitView node, int year, ReportActionForm form, Model model, Locale locale) {
         unitPage.show(model, node);
+        if (!model.containsAttribute("filter")) {
+            model.addAttribute("filter", new ReportingFilter(String.valueOf(year), null, null, null));
+        }
         ReportView report = reports.report(staff.scope(), node.id(), year);
         Map<String, Object> live = reports.liveFigures(staff.scope(), node.id(), year);
         model.addAttribute("report", report);

@@ -80,11 +80,15 @@ class ReportingOverviewController {
 
     private String page(Staff staff, long id, int year, ReportingFilter filter, ReportState only, Model model,
             Locale locale) {
-        String sort = filter != null && ReportingOverviewService.SORTS.contains(filter.sort()) ? filter.sort() : "name";
+        String sort = filter != null && filter.sort() != null && ReportingOverviewService.SORTS.contains(filter.sort())
+                ? filter.sort() : "name";
         boolean descending = filter != null && "desc".equals(filter.dir());
         ReportingOverviewService.Overview overview = overviews.overview(staff.scope(), id, year, sort, descending, only,
                 locale);
         unitPage.show(model, overview.node());
+        if (!model.containsAttribute("filter")) {
+            model.addAttribute("filter", new ReportingFilter(String.valueOf(year), null, sort, null));
+        }
         model.addAttribute("overview", overview);
         model.addAttribute("year", year);
         model.addAttribute("yearText", String.valueOf(year));
@@ -101,7 +105,7 @@ class ReportingOverviewController {
         model.addAttribute("canSetDeadline", ownNode);
         if (!model.containsAttribute("deadlineForm")) {
             model.addAttribute("deadlineForm", new DeadlineForm(String.valueOf(year), overview.deadline().toString(),
-                    overview.deadlineVersion()));
+                    String.valueOf(overview.deadlineVersion())));
         }
         if (!model.containsAttribute("bulk")) {
             model.addAttribute("bulk", new BulkApprovalForm(String.valueOf(year), List.of(), null));
@@ -133,11 +137,7 @@ class ReportingOverviewController {
         else if (versions.get().isEmpty()) {
             errors.rejectValue("ids", "report.bulk.none");
         }
-        int year = errors.hasFieldErrors("year") ? reports.currentYear() : form.yearValue();
-        if (!errors.hasErrors() && !reports.isReportYear(year)) {
-            errors.rejectValue("year", "report.year.invalid");
-            year = reports.currentYear();
-        }
+        int year = yearOf(form.yearValue(), errors);
         if (!errors.hasErrors()) {
             if (!form.isConfirmed()) {
                 ReportingOverviewService.Overview overview = overviews.overview(staff.scope(), id, year, "name", false,
@@ -178,13 +178,16 @@ class ReportingOverviewController {
             throw new org.springframework.security.access.AccessDeniedException("A deadline is set by its own node");
         }
         var date = form.date();
+        if (form.versionValue() == null && !errors.hasFieldErrors("version")) {
+            errors.rejectValue("version", "report.conflict.missing");
+        }
         if (!errors.hasFieldErrors("deadline") && date.isEmpty()) {
             errors.rejectValue("deadline", "report.deadline.invalid");
         }
-        int year = errors.hasFieldErrors("year") ? reports.currentYear() : form.yearValue();
+        int year = yearOf(form.yearValue(), errors);
         if (!errors.hasErrors()) {
             try {
-                reports.setDeadline(staff, id, year, date.get(), form.version());
+                reports.setDeadline(staff, id, year, date.get(), form.versionValue());
                 Notices.flash(flash, "report.deadline.set", date.get().format(DAY));
                 return "redirect:/units/" + id + "/reporting?year=" + year;
             }
@@ -192,7 +195,18 @@ class ReportingOverviewController {
                 RuleViolations.reject(errors, ex);
             }
         }
-        return page(staff, id, reports.isReportYear(year) ? year : reports.currentYear(), null, null, model, locale);
+        return page(staff, id, year, null, null, model, locale);
+    }
+
+    /** The form's year when it is one reports exist for; otherwise this year, and a message beside the field. */
+    private int yearOf(Integer typed, BindingResult errors) {
+        if (typed != null && reports.isReportYear(typed)) {
+            return typed;
+        }
+        if (!errors.hasFieldErrors("year")) {
+            errors.rejectValue("year", "report.year.invalid");
+        }
+        return reports.currentYear();
     }
 
     @GetMapping("/units/{id}/reporting.csv")
