@@ -35,15 +35,19 @@ class ExportController {
 
     @GetMapping("/units/{id}/export.xlsx")
     ResponseEntity<StreamingResponseBody> xlsx(@CurrentStaff Staff staff, @PathVariable long id,
-            @RequestParam(required = false) Integer year, Locale locale) {
-        StatisticsExport.Report report = export.build(staff.scope(), id, yearOrCurrent(year), locale);
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) String figures,
+            Locale locale) {
+        StatisticsExport.Report report = export.build(staff.scope(), id, yearOrCurrent(year), locale,
+                "approved".equals(figures));
         return download(report.fileName() + ".xlsx", XLSX, out -> ExportWriters.xlsx(report, out));
     }
 
     @GetMapping("/units/{id}/export.csv")
     ResponseEntity<StreamingResponseBody> csv(@CurrentStaff Staff staff, @PathVariable long id,
-            @RequestParam(required = false) Integer year, Locale locale) {
-        StatisticsExport.Report report = export.build(staff.scope(), id, yearOrCurrent(year), locale);
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) String figures,
+            Locale locale) {
+        StatisticsExport.Report report = export.build(staff.scope(), id, yearOrCurrent(year), locale,
+                "approved".equals(figures));
         String levelHeader = messages.getMessage("export.level", null, locale);
         return download(report.fileName() + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
                 out -> ExportWriters.csv(report, levelHeader, out));

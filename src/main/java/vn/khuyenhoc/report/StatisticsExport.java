@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.closing.YearClosingService;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.reporting.ReportingService;
 import vn.khuyenhoc.rollup.Figure;
 import vn.khuyenhoc.rollup.RollupService;
 import vn.khuyenhoc.rollup.RollupService.NodeFigures;
@@ -30,16 +31,28 @@ public class StatisticsExport {
     private final OrgUnitService orgUnits;
     private final YearClosingService closing;
     private final MessageSource messages;
+    private final ReportingService reports;
 
-    StatisticsExport(RollupService rollups, OrgUnitService orgUnits, YearClosingService closing, MessageSource messages) {
+    StatisticsExport(RollupService rollups, OrgUnitService orgUnits, YearClosingService closing, MessageSource messages,
+            ReportingService reports) {
         this.rollups = rollups;
         this.orgUnits = orgUnits;
         this.closing = closing;
         this.messages = messages;
+        this.reports = reports;
     }
 
-    /** The tables of the export, from the node's level down to communes. */
+    /** The tables of the export, from the node's level down to communes, with the live figures. */
     public Report build(Scope scope, long nodeId, int year, Locale locale) {
+        return build(scope, nodeId, year, locale, false);
+    }
+
+    /**
+     * The tables of the export, from the node's level down to communes. Each province and commune says whether its
+     * yearly report is approved (issue 12); with {@code approvedFigures}, their figures are those the approved
+     * report kept (empty cells for a node not approved), not the live ones.
+     */
+    public Report build(Scope scope, long nodeId, int year, Locale locale, boolean approvedFigures) {
         OrgUnitView root = orgUnits.get(scope, nodeId);
         if (root.level() > 2) {
             throw new NotFoundException();
@@ -59,13 +72,32 @@ public class StatisticsExport {
             List<String> headers = new ArrayList<>(List.of(msg("export.code", locale), msg("export.name", locale)));
             figures.forEach(f -> headers.add(msg(f.messageKey(), locale)));
             categories.forEach(c -> headers.add(msg("export.reached", locale, categoryLabel(c, locale))));
+            boolean reporting = level == 1 || level == 2;
+            if (reporting) {
+                headers.add(msg("report.export.state", locale));
+            }
+            var kept = reporting ? reports.keptReports(rows.stream().map(r -> r.node().id()).toList(), year)
+                    : java.util.Map.<Long, ReportingService.KeptReport>of();
             List<List<Object>> cells = new ArrayList<>(rows.size());
             for (NodeFigures row : rows) {
                 List<Object> line = new ArrayList<>(headers.size());
                 line.add(row.node().code());
                 line.add(msg(row.node().titleKey(), locale, row.node().name()));
-                figures.forEach(f -> line.add(f.of(row.figures())));
-                categories.forEach(c -> line.add(row.figures().reached().getOrDefault(c, 0L)));
+                ReportingService.KeptReport report = kept.get(row.node().id());
+                if (approvedFigures && reporting) {
+                    // the figures the approved report kept; nothing for a node whose report is not approved
+                    figures.forEach(f -> line.add(report != null && report.approved()
+                            && report.figures().get(f.key()) instanceof Number n ? n : null));
+                    categories.forEach(c -> line.add(null));
+                }
+                else {
+                    figures.forEach(f -> line.add(f.of(row.figures())));
+                    categories.forEach(c -> line.add(row.figures().reached().getOrDefault(c, 0L)));
+                }
+                if (reporting) {
+                    line.add(msg(report != null && report.approved() ? "report.export.approved"
+                            : "report.export.notApproved", locale));
+                }
                 cells.add(line);
             }
             tables.add(new Table(msg("export.level." + level, locale), headers, figures, cells));
@@ -73,8 +105,10 @@ public class StatisticsExport {
         String closedNote = closing.closedYears().stream().filter(c -> c.year() == year).findFirst()
                 .map(c -> msg("export.closed", locale, String.valueOf(year), c.closedAt().toLocalDate().toString()))
                 .orElse(msg("export.open", locale, String.valueOf(year)));
-        String title = msg("export.title", locale, String.valueOf(year), msg(root.titleKey(), locale, root.name()));
-        String fileName = "khuyenhoc-" + year + "-" + (root.code() == null ? "toan-quoc" : root.code());
+        String title = msg("export.title", locale, String.valueOf(year), msg(root.titleKey(), locale, root.name()))
+                + (approvedFigures ? " — " + msg("report.export.approvedFigures", locale) : "");
+        String fileName = "khuyenhoc-" + year + "-" + (root.code() == null ? "toan-quoc" : root.code())
+                + (approvedFigures ? "-da-duyet" : "");
         return new Report(title, closedNote, fileName, tables);
     }
 

@@ -387,6 +387,31 @@ public class ReportingService {
         return deadline;
     }
 
+    /**
+     * The reports of these nodes for a year (for the annual export): state and the figures kept at the last
+     * submission. Nodes without a report are absent. The caller has resolved the nodes in its user's scope.
+     */
+    public Map<Long, KeptReport> keptReports(java.util.Collection<Long> nodeIds, int year) {
+        Map<Long, KeptReport> reports = new java.util.HashMap<>();
+        if (nodeIds.isEmpty()) {
+            return reports;
+        }
+        jdbc.sql("SELECT node_id, state, figures::text FROM annual_report WHERE year = :year AND node_id = ANY(:ids)")
+                .param("year", year).param("ids", nodeIds.toArray(Long[]::new))
+                .query((rs, n) -> reports.put(rs.getLong(1), new KeptReport(ReportState.valueOf(rs.getString(2)),
+                        figures(rs.getString(3)))))
+                .list();
+        return reports;
+    }
+
+    /** A node's report as the export sees it: its state and the figures it kept (figure key to value). */
+    public record KeptReport(ReportState state, Map<String, Object> figures) {
+
+        public boolean approved() {
+            return state == ReportState.APPROVED;
+        }
+    }
+
     /** Whether every active province's report of the year is accepted (what closing the year needs). */
     public long provincesNotAccepted(int year) {
         return jdbc.sql("""
