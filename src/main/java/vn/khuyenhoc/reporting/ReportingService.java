@@ -331,7 +331,7 @@ public class ReportingService {
                 .orElse(fallback.atYear(year));
     }
 
-    /** The version of a node's deadline row for a year (0 while the default applies). */
+    /** The version of a node's deadline row for a year (0 while the default applies; a row starts at 1). */
     public long deadlineVersion(long nodeId, int year) {
         return jdbc.sql("SELECT version FROM report_deadline WHERE node_id = :node AND year = :year")
                 .param("node", nodeId).param("year", year).query(Long.class).optional().orElse(0L);
@@ -366,8 +366,8 @@ public class ReportingService {
         int changed;
         if (expectedVersion == 0) {
             changed = jdbc.sql("""
-                    INSERT INTO report_deadline (node_id, year, deadline, set_by, set_at)
-                    VALUES (:node, :year, :deadline, :actor, :now) ON CONFLICT DO NOTHING
+                    INSERT INTO report_deadline (node_id, year, deadline, set_by, set_at, version)
+                    VALUES (:node, :year, :deadline, :actor, :now, 1) ON CONFLICT DO NOTHING
                     """).param("node", node.id()).param("year", year).param("deadline", deadline)
                     .param("actor", staff.username()).param("now", now()).update();
         }

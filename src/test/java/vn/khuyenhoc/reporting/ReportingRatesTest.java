@@ -59,7 +59,7 @@ class ReportingRatesTest {
         insert(communes.get(3), year, "SUBMITTED", year + "-12-20T08:00:00+07:00");
         insert(communes.get(4), year, "RETURNED", null);
         insert(communes.get(5), year, "IN_PROGRESS", null);
-        // a commune of another province, and an inactive commune's report, count only where they should
+        // a commune of another province counts only in the country's rates
         long hanoiCommune = tree.unit("00004").id();
         insert(hanoiCommune, year, "SUBMITTED", year + "-12-01T08:00:00+07:00");
 
@@ -122,12 +122,13 @@ class ReportingRatesTest {
     private void insert(long node, int year, String state, String submittedAt) {
         jdbc.sql("""
                 INSERT INTO annual_report (node_id, year, state, submitted_at, submitted_by, figures, reason)
-                VALUES (:n, :y, :s, CAST(:at AS timestamptz), CASE WHEN :at IS NULL THEN NULL ELSE 'test' END,
-                        CASE WHEN :at IS NULL THEN NULL ELSE CAST('{"members": 3}' AS jsonb) END,
-                        CASE WHEN :s = 'RETURNED' THEN 'Thiếu số liệu' END)
+                VALUES (:n, :y, :s, CAST(:at AS timestamptz), :by, CAST(:fig AS jsonb), :reason)
                 ON CONFLICT (node_id, year) DO UPDATE SET state = EXCLUDED.state, submitted_at = EXCLUDED.submitted_at,
                     submitted_by = EXCLUDED.submitted_by, figures = EXCLUDED.figures, reason = EXCLUDED.reason
-                """).param("n", node).param("y", year).param("s", state).param("at", submittedAt).update();
+                """).param("n", node).param("y", year).param("s", state).param("at", submittedAt)
+                .param("by", submittedAt == null ? null : "test")
+                .param("fig", submittedAt == null ? null : "{\"members\": 3}")
+                .param("reason", state.equals("RETURNED") ? "Thiếu số liệu" : null).update();
     }
 
     /** The rates counted straight from the tables, in SQL of their own. */
