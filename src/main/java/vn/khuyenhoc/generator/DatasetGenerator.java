@@ -7,8 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /**
  * Builds a data set of the country's shape at a chosen scale, set-based in PostgreSQL (the SQL in
@@ -52,8 +53,10 @@ public class DatasetGenerator {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final JdbcTemplate scripts;
+    private final Clock clock;
 
-    DatasetGenerator(DataSource dataSource, JdbcClient jdbc, JdbcTemplate scripts) {
+    DatasetGenerator(DataSource dataSource, JdbcClient jdbc, JdbcTemplate scripts, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.scripts = scripts;
@@ -66,7 +69,7 @@ public class DatasetGenerator {
      * @return the seconds each step took, in order
      */
     public Map<String, Double> generate(double scale, int years) {
-        int lastYear = Year.now().getValue();
+        int lastYear = VietnamTime.thisYear(clock);
         int firstYear = lastYear - years + 1;
         Map<String, Double> timings = new LinkedHashMap<>();
         step(timings, "functions", () -> {
