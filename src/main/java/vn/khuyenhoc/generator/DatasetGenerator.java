@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
+
 import vn.khuyenhoc.shared.VietnamTime;
 
 /**
@@ -69,12 +71,24 @@ public class DatasetGenerator {
      * @return the seconds each step took, in order
      */
     public Map<String, Double> generate(double scale, int years) {
+        return generate(scale, years, List.of());
+    }
+
+    /**
+     * The same, leaving the given communes alone: nothing is generated in them (the demo enters its own commune's
+     * records itself).
+     */
+    public Map<String, Double> generate(double scale, int years, Collection<Long> excludedCommunes) {
         int lastYear = VietnamTime.thisYear(clock);
         int firstYear = lastYear - years + 1;
         Map<String, Double> timings = new LinkedHashMap<>();
         step(timings, "functions", () -> {
             for (String script : SCRIPTS) {
                 scripts.execute(read(script));
+            }
+            scripts.execute("TRUNCATE generator.excluded_commune");
+            for (long commune : excludedCommunes) {
+                jdbc.sql("INSERT INTO generator.excluded_commune (commune_id) VALUES (:c)").param("c", commune).update();
             }
         });
         setRollupTriggers(false);

@@ -27,7 +27,7 @@ import vn.khuyenhoc.shared.Text;
  * <li>date joined: required, from 01/01/1990, not in the future.</li>
  * </ul>
  */
-final class MemberRules {
+public final class MemberRules {
 
     static final int MIN_AGE = 16;
     static final int EARLIEST_BIRTH_YEAR = 1900;
@@ -46,12 +46,12 @@ final class MemberRules {
      * {@link Text#clean}, after turning what spreadsheets and copied web pages slip in (no-break spaces, zero-width
      * characters) into what the user sees: a space, or nothing.
      */
-    static String clean(String typed) {
+    public static String clean(String typed) {
         return typed == null ? null : Text.clean(INVISIBLE.matcher(typed.replace('\u00A0', ' ')).replaceAll(""));
     }
 
     /** @throws RuleViolationException with every problem of the input */
-    static MemberData check(MemberInput in, LocalDate today) {
+    public static MemberData check(MemberInput in, LocalDate today) {
         RuleViolationException.Collector counting = new RuleViolationException.Collector();
         String fullName = fullName(in.fullName(), counting);
         Gender gender = gender(in.gender(), counting);

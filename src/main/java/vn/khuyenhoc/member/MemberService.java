@@ -231,7 +231,7 @@ public class MemberService {
     }
 
     /** A grassroots unit in the user's scope that they may write in; province and national staff only read. */
-    OrgUnitView writableUnit(Staff staff, long unitId) {
+    public OrgUnitView writableUnit(Staff staff, long unitId) {
         OrgUnitView unit = orgUnits.get(staff.scope(), unitId);
         if (!unit.isGrassroots()) {
             throw new NotFoundException();
@@ -243,14 +243,14 @@ public class MemberService {
     }
 
     /** New members go only into units that are active. */
-    static void requireActive(OrgUnitView unit) {
+    public static void requireActive(OrgUnitView unit) {
         if (!unit.active()) {
             throw RuleViolationException.of(null, "member.unit.inactive");
         }
     }
 
     /** The official 2-digit code of the unit's province, the prefix of its members' card numbers. */
-    String provinceCode(OrgUnitView unit) {
+    public String provinceCode(OrgUnitView unit) {
         return orgUnits.lineage(unit).stream().filter(n -> n.level() == 1).findFirst().orElseThrow().code();
     }
 

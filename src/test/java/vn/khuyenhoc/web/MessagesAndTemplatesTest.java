@@ -36,7 +36,7 @@ import vn.khuyenhoc.fund.FundCategory;
 import vn.khuyenhoc.fund.FundDirection;
 import vn.khuyenhoc.member.Gender;
 import vn.khuyenhoc.member.MemberStatus;
-import vn.khuyenhoc.member.RosterColumn;
+import vn.khuyenhoc.member.roster.RosterColumn;
 import vn.khuyenhoc.orgunit.OrgUnitKind;
 import vn.khuyenhoc.rollup.Figure;
 import vn.khuyenhoc.registration.RecognisingLevel;

@@ -1,4 +1,4 @@
-package vn.khuyenhoc.member;
+package vn.khuyenhoc.member.roster;
 
 import java.io.InputStream;
 import java.time.Clock;
@@ -18,6 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
 import vn.khuyenhoc.closing.ClosedYears;
+import vn.khuyenhoc.member.CardNumbers;
+import vn.khuyenhoc.member.Ethnicity;
+import vn.khuyenhoc.member.Gender;
+import vn.khuyenhoc.member.MemberData;
+import vn.khuyenhoc.member.MemberInput;
+import vn.khuyenhoc.member.MemberRules;
+import vn.khuyenhoc.member.MemberService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Staff;
@@ -38,6 +45,8 @@ public class MemberImportService {
     static final int MAX_ROWS = 20_000;
     /** The header row is looked for among the first rows (a title line or two above it is common). */
     static final int HEADER_SEARCH_ROWS = 10;
+    /** The audit log's entity type of members ({@code MemberService}'s too): an import is a change of members. */
+    private static final String AUDIT_TYPE = "MEMBER";
     private static final java.util.regex.Pattern FOUR_DIGITS = java.util.regex.Pattern.compile("\\d{4}");
 
     private final MemberService members;
@@ -146,7 +155,7 @@ public class MemberImportService {
         summary.put("count", n);
         summary.put("firstCard", cards[0]);
         summary.put("lastCard", cards[n - 1]);
-        audit.record(staff, "IMPORT", MemberService.AUDIT_TYPE, null, unit.path(), null, summary);
+        audit.record(staff, "IMPORT", AUDIT_TYPE, null, unit.path(), null, summary);
         return new ImportResult(fileName, n, cards[0], cards[n - 1], null, List.of(), List.of(), 0);
     }
 

@@ -1,4 +1,4 @@
-package vn.khuyenhoc.member;
+package vn.khuyenhoc.member.roster;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.khuyenhoc.member.MemberService;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.orgunit.UnitPageModel;
