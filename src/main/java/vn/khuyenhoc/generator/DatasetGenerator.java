@@ -96,12 +96,12 @@ public class DatasetGenerator {
             step(timings, "units", () -> jdbc.sql("SELECT generator.units(CAST(:scale AS numeric))").param("scale", scale).query(Long.class).single());
             step(timings, "populations", () -> jdbc.sql("SELECT generator.populations(:first, :last)")
                     .param("first", firstYear).param("last", lastYear).query(Object.class).optional());
-            loadWithoutIndexes(timings, "member", "members", () -> inParts(true, part -> "SELECT generator.members("
+            loadWithoutIndexes(timings, "member", "members", () -> inParts(Session.BULK, part -> "SELECT generator.members("
                     + scale + ", " + lastYear + ", " + part + ", " + PARTS + ")"));
             step(timings, "unit sizes", () -> scripts.execute("SELECT generator.count_unit_sizes()"));
-            loadWithoutIndexes(timings, "title_registration", "registrations", () -> inParts(true, part -> "SELECT generator.registrations("
+            loadWithoutIndexes(timings, "title_registration", "registrations", () -> inParts(Session.BULK, part -> "SELECT generator.registrations("
                     + scale + ", " + firstYear + ", " + lastYear + ", " + part + ", " + PARTS + ")"));
-            step(timings, "fund entries", () -> inParts(false, part -> "SELECT generator.funds(" + scale + ", "
+            step(timings, "fund entries", () -> inParts(Session.LEDGER, part -> "SELECT generator.funds(" + scale + ", "
                     + firstYear + ", " + lastYear + ", " + part + ", " + PARTS + ")"));
             step(timings, "roll-ups", () -> jdbc.sql("SELECT rollup_rebuild()").query(Object.class).optional());
         }
@@ -142,27 +142,38 @@ public class DatasetGenerator {
         }
     }
 
-    /** Runs the statement of each part in its own session, all at once, without per-row triggers if asked. */
-    private void inParts(boolean withoutTriggers, IntFunction<String> statementOfPart) {
+    /**
+     * How a part's session runs: {@code BULK} without per-row triggers or foreign-key checks (replica mode);
+     * {@code LEDGER} through the ledger's triggers, with sequential scans off: the trigger's balance check
+     * ({@code fund_available}) is planned once per transaction, and planned on a small or empty ledger (a new
+     * database, the demo's) a sequential scan would then be repeated for every entry, the load growing with the
+     * square of the entries (minutes for the demo's 60,000 instead of seconds).
+     */
+    private enum Session {
+        PLAIN, BULK, LEDGER
+    }
+
+    /** Runs the statement of each part in its own session, all at once. */
+    private void inParts(Session session, IntFunction<String> statementOfPart) {
         List<String> statements = new ArrayList<>();
         for (int part = 0; part < PARTS; part++) {
             statements.add(statementOfPart.apply(part));
         }
-        runConcurrently(statements, withoutTriggers);
+        runConcurrently(statements, session);
     }
 
     /** Runs the statements {@link #PARTS} at a time (index builds of one table may run together). */
     private void inParallel(List<String> statements) {
-        runConcurrently(statements, false);
+        runConcurrently(statements, Session.PLAIN);
     }
 
-    private void runConcurrently(List<String> statements, boolean withoutTriggers) {
+    private void runConcurrently(List<String> statements, Session session) {
         ExecutorService pool = Executors.newFixedThreadPool(PARTS);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (String sql : statements) {
                 running.add(pool.submit(() -> {
-                    execute(sql, withoutTriggers);
+                    execute(sql, session);
                     return null;
                 }));
             }
@@ -182,14 +193,17 @@ public class DatasetGenerator {
         }
     }
 
-    private void execute(String sql, boolean withoutTriggers) throws SQLException {
+    private void execute(String sql, Session session) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL maintenance_work_mem = '1GB'");
-                if (withoutTriggers) {
+                if (session == Session.BULK) {
                     statement.execute("SET LOCAL session_replication_role = replica");
+                }
+                if (session == Session.LEDGER) {
+                    statement.execute("SET LOCAL enable_seqscan = off");
                 }
                 try (PreparedStatement work = connection.prepareStatement(sql)) {
                     work.execute();

@@ -2,6 +2,7 @@ package vn.khuyenhoc.registration;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -163,10 +164,10 @@ public class EvaluationService {
                 throw RuleViolationException.of("decisionDate", "evaluation.decisionDate.future");
             }
             registration.recognise(Text.clean(command.decisionNumber()), date,
-                    RecognisingLevel.COMMUNE, staff.username());
+                    RecognisingLevel.COMMUNE, staff.username(), OffsetDateTime.now(clock));
         }
         else {
-            registration.refuse(staff.username());
+            registration.refuse(staff.username(), OffsetDateTime.now(clock));
         }
         RegistrationView after = RegistrationView.of(registrations.saveAndFlush(registration), node.name());
         audit.record(staff, before.status().isResult() ? "REEVALUATE" : "EVALUATE", RegistrationService.AUDIT_TYPE,

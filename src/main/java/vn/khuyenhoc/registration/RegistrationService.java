@@ -1,6 +1,7 @@
 package vn.khuyenhoc.registration;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +207,8 @@ public class RegistrationService {
         long communeId = node.level() == 3 ? node.parentId() : node.id();
         requireUnique(command.kind(), year, node.id(), communeId, subject, null);
         TitleRegistration saved = save(
-                TitleRegistration.register(node.id(), year, command.kind(), subject, staff.username()));
+                TitleRegistration.register(node.id(), year, command.kind(), subject, staff.username(),
+                        OffsetDateTime.now(clock)));
         RegistrationView view = RegistrationView.of(saved, node.name());
         audit.record(staff, "CREATE", AUDIT_TYPE, view.id(), node.path(), null, auditState(view));
         return view;
@@ -225,7 +227,7 @@ public class RegistrationService {
         requireUnique(registration.getKind(), registration.getYear(), registration.getNodeId(),
                 registration.getCommuneId(), subject, id);
         RegistrationView before = RegistrationView.of(registration, loaded.node().name());
-        registration.describe(subject);
+        registration.describe(subject, OffsetDateTime.now(clock));
         RegistrationView after = RegistrationView.of(save(registration), loaded.node().name());
         audit.record(staff, "UPDATE", AUDIT_TYPE, id, loaded.node().path(), auditState(before), auditState(after));
         return after;
@@ -239,7 +241,7 @@ public class RegistrationService {
     public RegistrationView withdraw(Staff staff, long id, Long version) {
         Loaded loaded = loadForChange(staff, id, version);
         RegistrationView before = RegistrationView.of(loaded.registration(), loaded.node().name());
-        loaded.registration().withdraw();
+        loaded.registration().withdraw(OffsetDateTime.now(clock));
         RegistrationView after = RegistrationView.of(save(loaded.registration()), loaded.node().name());
         audit.record(staff, "WITHDRAW", AUDIT_TYPE, id, loaded.node().path(), auditState(before), auditState(after));
         return after;
