@@ -74,6 +74,18 @@ class AccessibilityBrowserTest {
     private static void check(Browser browser, String page, List<String> problems) {
         browser.waitFor(By.cssSelector("main"));
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        String screenshots = System.getProperty("screenshots"); // -Dscreenshots=target/a11y: each page as checked
+        if (screenshots != null) {
+            try {
+                java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(screenshots));
+                byte[] png = ((org.openqa.selenium.TakesScreenshot) browser.driver())
+                        .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                java.nio.file.Files.write(dir.resolve(page.replaceAll("\\W+", "_") + ".png"), png);
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
         js.executeScript(AXE);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript("""

@@ -30,7 +30,8 @@ class RepeatableMigrationsTest {
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Pattern FUNCTION = Pattern.compile(
-            "CREATE OR REPLACE FUNCTION (\\w+)\\(.*?\\bAS \\$\\$(.*?)\\$\\$", Pattern.DOTALL);
+            "CREATE OR REPLACE FUNCTION (?:public\\.)?(\\w+)\\s*\\(.*?\\bAS\\s+(\\$\\w*\\$)(.*?)\\2",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
     @Autowired
     JdbcClient jdbc;
@@ -41,7 +42,7 @@ class RepeatableMigrationsTest {
         for (String sql : repeatables()) {
             Matcher m = FUNCTION.matcher(sql);
             while (m.find()) {
-                inFiles.put(m.group(1), m.group(2));
+                inFiles.put(m.group(1), m.group(3));
             }
         }
         assertThat(inFiles).containsKeys("rollup_rebuild", "rollup_records_rebuild", "require_open_year",
@@ -71,7 +72,7 @@ class RepeatableMigrationsTest {
         assertThat(triggers).isNotEmpty();
         List<String> missing = new ArrayList<>();
         for (String trigger : triggers) {
-            boolean named = all.contains("CREATE OR REPLACE TRIGGER " + trigger + " ");
+            boolean named = Pattern.compile("TRIGGER\\s+" + trigger + "\\b", Pattern.CASE_INSENSITIVE).matcher(all).find();
             boolean generated = trigger.endsWith("_notify") && all.contains("t || '_notify'")
                     && all.contains("'" + trigger.substring(0, trigger.length() - "_notify".length()) + "'");
             if (!named && !generated) {
