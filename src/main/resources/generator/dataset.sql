@@ -9,15 +9,18 @@
 -- rebuilt unique indexes and DatasetGeneratorTest check. Fund entries go through the ledger's own triggers. The
 -- roll-ups are rebuilt once at the end by rollup_rebuild(), the same definition the exactness test checks.
 
--- Grassroots units: ~45 per commune at scale 1.0 (at least one), 70 % chapters, 30 % boards.
+-- Grassroots units: ~45 per commune at scale 1.0 (at least one), 70 % chapters, 30 % boards, each founded on a
+-- day between 1995 and 2020.
 CREATE OR REPLACE FUNCTION generator.units(scale numeric) RETURNS bigint LANGUAGE sql AS $$
     WITH inserted AS (
-        INSERT INTO org_unit (parent_id, level, kind, name)
+        INSERT INTO org_unit (parent_id, level, kind, name, founded_on)
         SELECT c.id, 3,
                CASE WHEN g.i % 10 < 7 THEN 'CHAPTER' ELSE 'BOARD' END,
                CASE WHEN g.i % 10 < 7 THEN 'Chi hội ' || (ARRAY['Thôn', 'Tổ dân phố', 'Xóm', 'Bản', 'Ấp'])[1 + g.i % 5] || ' ' || g.i
                     ELSE 'Ban khuyến học ' || (ARRAY['Trường Tiểu học', 'Trường THCS', 'Trường Mầm non', 'Trạm Y tế',
-                                                     'Công ty', 'Hợp tác xã', 'Đồn Biên phòng', 'UBND'])[1 + g.i % 8] || ' số ' || g.i END
+                                                     'Công ty', 'Hợp tác xã', 'Đồn Biên phòng', 'UBND'])[1 + g.i % 8] || ' số ' || g.i END,
+               -- founded between 1995 and 2020, so that every generated year has its network (issue 13)
+               DATE '1995-01-01' + (random() * 9131)::int
         FROM (SELECT id, greatest(1, round(45 * scale * (0.5 + random()))::int) AS units
               FROM org_unit WHERE level = 2) c
         CROSS JOIN LATERAL generate_series(1, c.units) AS g(i)

@@ -12,20 +12,27 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
+
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /** Browsing the tree, and commune staff keeping the list of their grassroots units. */
 @Controller
 class OrgUnitController {
 
     private final OrgUnitService units;
+    private final Clock clock;
 
-    OrgUnitController(OrgUnitService units) {
+    OrgUnitController(OrgUnitService units, Clock clock) {
         this.units = units;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -46,7 +53,7 @@ class OrgUnitController {
     @GetMapping("/units/{communeId}/grassroots/new")
     @PreAuthorize("hasRole('COMMUNE')")
     String newGrassroots(@CurrentStaff Staff staff, @PathVariable long communeId, Model model) {
-        return showForm(model, requireCommune(staff, communeId), null, GrassrootsUnitForm.empty());
+        return showForm(model, requireCommune(staff, communeId), null, GrassrootsUnitForm.empty(VietnamTime.today(clock)));
     }
 
     @PostMapping("/units/{communeId}/grassroots")
@@ -65,6 +72,9 @@ class OrgUnitController {
             catch (FieldConflictException ex) {
                 errors.rejectValue(ex.field(), ex.messageCode());
             }
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
+            }
         }
         return showForm(model, commune, null, form);
     }
@@ -73,7 +83,9 @@ class OrgUnitController {
     @PreAuthorize("hasRole('COMMUNE')")
     String edit(@CurrentStaff Staff staff, @PathVariable long id, Model model) {
         OrgUnitView unit = requireGrassroots(staff, id);
-        return showForm(model, units.get(staff.scope(), unit.parentId()), unit, GrassrootsUnitForm.of(unit));
+        OrgUnitService.Span span = units.span(staff.scope(), id);
+        return showForm(model, units.get(staff.scope(), unit.parentId()), unit,
+                GrassrootsUnitForm.of(unit, span.foundedOn(), span.dissolvedOn()));
     }
 
     @PostMapping("/units/{id}")
@@ -92,6 +104,9 @@ class OrgUnitController {
             catch (FieldConflictException ex) {
                 errors.rejectValue(ex.field(), ex.messageCode());
             }
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
+            }
         }
         return showForm(model, units.get(staff.scope(), unit.parentId()), unit, form);
     }
@@ -99,7 +114,16 @@ class OrgUnitController {
     @PostMapping("/units/{id}/deactivate")
     @PreAuthorize("hasRole('COMMUNE')")
     String deactivate(@CurrentStaff Staff staff, @PathVariable long id, RedirectAttributes flash) {
-        OrgUnitView unit = units.setGrassrootsActive(staff, id, false);
+        OrgUnitView unit;
+        try {
+            unit = units.setGrassrootsActive(staff, id, false);
+        }
+        catch (RuleViolationException ex) { // a dissolution date in a closed year stays as it is
+            RuleViolationException.Violation v = ex.violations().get(0);
+            flash.addFlashAttribute("notice", v.code());
+            flash.addFlashAttribute("noticeArg", v.args().length > 0 ? v.args()[0] : null);
+            return "redirect:/units/" + id;
+        }
         flash.addFlashAttribute("notice", "unit.deactivated");
         flash.addFlashAttribute("noticeArg", unit.name());
         return "redirect:/units/" + unit.parentId();
@@ -108,7 +132,16 @@ class OrgUnitController {
     @PostMapping("/units/{id}/activate")
     @PreAuthorize("hasRole('COMMUNE')")
     String activate(@CurrentStaff Staff staff, @PathVariable long id, RedirectAttributes flash) {
-        OrgUnitView unit = units.setGrassrootsActive(staff, id, true);
+        OrgUnitView unit;
+        try {
+            unit = units.setGrassrootsActive(staff, id, true);
+        }
+        catch (RuleViolationException ex) { // a dissolution date in a closed year stays as it is
+            RuleViolationException.Violation v = ex.violations().get(0);
+            flash.addFlashAttribute("notice", v.code());
+            flash.addFlashAttribute("noticeArg", v.args().length > 0 ? v.args()[0] : null);
+            return "redirect:/units/" + id;
+        }
         flash.addFlashAttribute("notice", "unit.activated");
         flash.addFlashAttribute("noticeArg", unit.name());
         return "redirect:/units/" + unit.parentId();

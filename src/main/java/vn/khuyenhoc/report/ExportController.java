@@ -1,7 +1,8 @@
 package vn.khuyenhoc.report;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Year;
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -15,10 +16,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import vn.khuyenhoc.rollup.Period;
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
-/** The annual statistics of a node in scope and everything below it down to communes, as XLSX or CSV. */
+/**
+ * The statistics of a node in scope and everything below it down to communes, for a period (as the dashboard takes
+ * it: {@code ?period=2025-H1}, {@code ?from=2021&to=2025}, {@code ?year=2025&half=1}), as XLSX or CSV.
+ */
 @Controller
 class ExportController {
 
@@ -27,30 +33,35 @@ class ExportController {
 
     private final StatisticsExport export;
     private final MessageSource messages;
+    private final Clock clock;
 
-    ExportController(StatisticsExport export, MessageSource messages) {
+    ExportController(StatisticsExport export, MessageSource messages, Clock clock) {
         this.export = export;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/units/{id}/export.xlsx")
     ResponseEntity<StreamingResponseBody> xlsx(@CurrentStaff Staff staff, @PathVariable long id,
-            @RequestParam(required = false) Integer year, Locale locale) {
-        StatisticsExport.Report report = export.build(staff.scope(), id, yearOrCurrent(year), locale);
+            @RequestParam(required = false) String period, @RequestParam(required = false) String year,
+            @RequestParam(required = false) String half, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Locale locale) {
+        StatisticsExport.Report report = export.build(staff.scope(), id,
+                Period.fromRequest(period, year, half, from, to, VietnamTime.thisYear(clock)), locale);
         return download(report.fileName() + ".xlsx", XLSX, out -> ExportWriters.xlsx(report, out));
     }
 
     @GetMapping("/units/{id}/export.csv")
     ResponseEntity<StreamingResponseBody> csv(@CurrentStaff Staff staff, @PathVariable long id,
-            @RequestParam(required = false) Integer year, Locale locale) {
-        StatisticsExport.Report report = export.build(staff.scope(), id, yearOrCurrent(year), locale);
-        String levelHeader = messages.getMessage("export.level", null, locale);
+            @RequestParam(required = false) String period, @RequestParam(required = false) String year,
+            @RequestParam(required = false) String half, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Locale locale) {
+        StatisticsExport.Report report = export.build(staff.scope(), id,
+                Period.fromRequest(period, year, half, from, to, VietnamTime.thisYear(clock)), locale);
+        List<String> leading = List.of(messages.getMessage("export.level", null, locale),
+                messages.getMessage("export.period", null, locale), messages.getMessage("export.status", null, locale));
         return download(report.fileName() + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
-                out -> ExportWriters.csv(report, levelHeader, out));
-    }
-
-    private static int yearOrCurrent(Integer year) {
-        return year == null ? Year.now().getValue() : year;
+                out -> ExportWriters.csv(report, leading, out));
     }
 
     private static ResponseEntity<StreamingResponseBody> download(String fileName, MediaType type,
