@@ -31,6 +31,9 @@ class ExportController {
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+    /** Any year the records may hold (a year not yet begun exports its stocks and no flows). */
+    private static final int LATEST = 2100;
+
     private final StatisticsExport export;
     private final MessageSource messages;
     private final Clock clock;
@@ -47,7 +50,7 @@ class ExportController {
             @RequestParam(required = false) String half, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Locale locale) {
         StatisticsExport.Report report = export.build(staff.scope(), id,
-                Period.fromRequest(period, year, half, from, to, VietnamTime.thisYear(clock)), locale);
+                Period.fromRequest(period, year, half, from, to, VietnamTime.thisYear(clock), LATEST), locale);
         return download(report.fileName() + ".xlsx", XLSX, out -> ExportWriters.xlsx(report, out));
     }
 
@@ -57,7 +60,7 @@ class ExportController {
             @RequestParam(required = false) String half, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Locale locale) {
         StatisticsExport.Report report = export.build(staff.scope(), id,
-                Period.fromRequest(period, year, half, from, to, VietnamTime.thisYear(clock)), locale);
+                Period.fromRequest(period, year, half, from, to, VietnamTime.thisYear(clock), LATEST), locale);
         List<String> leading = List.of(messages.getMessage("export.level", null, locale),
                 messages.getMessage("export.period", null, locale), messages.getMessage("export.status", null, locale));
         return download(report.fileName() + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),

@@ -73,7 +73,12 @@ public record Period(Kind kind, int from, int to) {
      * Years are kept between {@link #EARLIEST} and next year; what cannot be read is left out, never an error.
      */
     public static Period fromRequest(String period, String year, String half, String from, String to, int thisYear) {
-        int latest = thisYear + 1;
+        return fromRequest(period, year, half, from, to, thisYear, thisYear + 1);
+    }
+
+    /** {@link #fromRequest(String, String, String, String, String, int)} with years up to {@code latest}. */
+    public static Period fromRequest(String period, String year, String half, String from, String to, int thisYear,
+            int latest) {
         Optional<Period> asked = parse(period, latest);
         if (asked.isPresent()) {
             return asked.get();

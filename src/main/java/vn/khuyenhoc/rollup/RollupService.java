@@ -302,6 +302,12 @@ public class RollupService {
     public record Dashboard(OrgUnitView node, List<OrgUnitView> lineage, Period period, Figures total, List<Row> rows,
             Figures own, List<GroupRow> groups, List<TrendPoint> trend) {
 
+        /** A dashboard of a year. */
+        public Dashboard(OrgUnitView node, List<OrgUnitView> lineage, int year, Figures total, List<Row> rows,
+                Figures own, List<GroupRow> groups, List<TrendPoint> trend) {
+            this(node, lineage, Period.year(year), total, rows, own, groups, trend);
+        }
+
         /** The period's last year. */
         public int year() {
             return period.to();
