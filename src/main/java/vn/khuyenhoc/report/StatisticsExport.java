@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -55,7 +56,7 @@ public class StatisticsExport {
         }
         Set<Integer> closedYears = closing.closedYears().stream().map(YearClosingService.ClosedYear::year)
                 .collect(Collectors.toSet());
-        boolean closed = java.util.stream.IntStream.rangeClosed(period.from(), period.to()).allMatch(closedYears::contains);
+        boolean closed = IntStream.rangeClosed(period.from(), period.to()).allMatch(closedYears::contains);
         String periodLabel = msg(period.messageKey(), locale, period.messageArgs());
         String status = msg(closed ? "export.status.closed" : "export.status.open", locale);
 

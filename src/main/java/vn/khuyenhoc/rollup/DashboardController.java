@@ -2,6 +2,7 @@ package vn.khuyenhoc.rollup;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -125,9 +126,9 @@ class DashboardController {
                 continue;
             }
             String suffix = f.key().substring("money.".length());
-            FundCategory category = java.util.Arrays.stream(FundCategory.values())
+            FundCategory category = Arrays.stream(FundCategory.values())
                     .filter(c -> c.name().equals(suffix)).findFirst().orElse(null);
-            Figure people = java.util.Arrays.stream(Figure.values())
+            Figure people = Arrays.stream(Figure.values())
                     .filter(p -> p.key().equals("people." + suffix)).findFirst().orElse(null);
             boolean receipt = category != null && category.direction() == FundDirection.RECEIPT;
             lines.add(new MoneyLine(f.key(), f.messageKey(), receipt, category == null,
