@@ -1,10 +1,10 @@
--- Issue 13: the roll-ups' trigger functions and rollup_rebuild() with half-years, money by kind and units by date
--- (tables in V30). This file holds the complete current text of every function it replaces:
---   member_flows, member_rollup_add                    (V5: members' flows now say which half)
---   rollup_titles_apply, rollup_titles_trigger          (V13: a registration counts by half too)
---   fund_entry_rollup                                   (V7: rollup_funds by half, rollup_money by category)
---   rollup_records_rebuild, rollup_rebuild              (V14-V16: all of the above, and the unit flows)
--- and the trigger rollup_units (V10), which now also fires when only dissolved_on is written.
+-- Issue 13 (figures): the functions and triggers that periods, money by kind and units as they stood add (tables in
+-- V30). The current text of every function and trigger of this work that no other feature owns, in one place
+-- (repeatable migration, run after all versioned ones; it sorts before R__funds, R__members and R__rollup, whose
+-- SQL functions use half_of()). The functions of other features that this work changed keep their place, with
+-- their new text: member_flows and member_rollup_add (R__members), fund_entry_rollup (R__funds),
+-- rollup_titles_apply, rollup_titles_trigger, rollup_records_rebuild and rollup_rebuild, the rollup_units trigger,
+-- the tables that notify the dashboards and the one-off rebuild V30 asks for (R__rollup).
 --
 -- Halves: 1 = 1 January to 30 June, 2 = 1 July to 31 December. A member joins and departs, and a fund entry
 -- counts, in the half of its date. A learning-title registration of year Y counts as registered in half 1 when it
@@ -18,115 +18,6 @@ $$;
 -- The half of year y that date d counts in: 1 when d is known and not after 30 June of y, else 2.
 CREATE OR REPLACE FUNCTION half_of_year(d date, y int) RETURNS smallint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT CASE WHEN d IS NOT NULL AND d <= make_date(y, 6, 30) THEN 1 ELSE 2 END::smallint
-$$;
-
--- ---- members --------------------------------------------------------------------------------------------------
--- The flows one member row contributes, with sign +1 (it now exists) or -1 (it no longer does); half last, as
--- V30 added it to the type.
-CREATE OR REPLACE FUNCTION member_flows(m member, sign int) RETURNS SETOF member_flow
-    LANGUAGE sql IMMUTABLE
-AS $$
-    SELECT m.unit_id, m.commune_id, m.province_id, extract(year FROM m.joined_on)::smallint,
-           sign::bigint, 0::bigint, CASE WHEN m.party_member THEN sign ELSE 0 END::bigint, 0::bigint,
-           half_of(m.joined_on)
-    UNION ALL
-    SELECT m.unit_id, m.commune_id, m.province_id, extract(year FROM m.status_changed_on)::smallint,
-           0, sign, 0, CASE WHEN m.party_member THEN sign ELSE 0 END, half_of(m.status_changed_on)
-    WHERE m.status <> 'ACTIVE'
-$$;
-
-CREATE OR REPLACE FUNCTION member_rollup_add(flows member_flow[]) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    closed int;
-BEGIN
-    IF EXISTS (SELECT 1 FROM closed_year) THEN
-        SELECT min(f.year) INTO closed
-        FROM (SELECT unit_id, year FROM unnest(flows)
-              GROUP BY unit_id, year
-              HAVING sum(joined) <> 0 OR sum(departed) <> 0 OR sum(party_joined) <> 0 OR sum(party_departed) <> 0) f
-        WHERE f.year IN (SELECT year FROM closed_year);
-        IF closed IS NOT NULL THEN
-            PERFORM require_open_year(closed);
-        END IF;
-    END IF;
-    -- always in (node, year, half) order, so that concurrent statements lock shared rows in the same order
-    INSERT INTO rollup_members AS r (node_id, year, half, joined, departed, party_joined, party_departed)
-    SELECT n.node_id, f.year, f.half, sum(f.joined), sum(f.departed), sum(f.party_joined), sum(f.party_departed)
-    FROM unnest(flows) f
-    CROSS JOIN LATERAL (VALUES (f.unit_id), (f.commune_id), (f.province_id)) n (node_id)
-    GROUP BY n.node_id, f.year, f.half
-    HAVING sum(f.joined) <> 0 OR sum(f.departed) <> 0 OR sum(f.party_joined) <> 0 OR sum(f.party_departed) <> 0
-    ORDER BY n.node_id, f.year, f.half
-    ON CONFLICT (node_id, year, half) DO UPDATE
-        SET joined = r.joined + EXCLUDED.joined,
-            departed = r.departed + EXCLUDED.departed,
-            party_joined = r.party_joined + EXCLUDED.party_joined,
-            party_departed = r.party_departed + EXCLUDED.party_departed;
-END;
-$$;
-
--- ---- learning titles ------------------------------------------------------------------------------------------
--- A registration counts at its node, its commune and its province, for its year and kind: as registered unless
--- withdrawn (in the half it was recorded), and as recognised when RECOGNISED (in the half of its decision).
-CREATE OR REPLACE FUNCTION rollup_titles_apply(r title_registration, sign int) RETURNS void LANGUAGE sql AS $$
-    INSERT INTO rollup_titles AS t (node_id, year, half, kind, registered, recognised)
-    SELECT n.node_id, r.year, h.half, r.kind, sum(h.registered), sum(h.recognised)
-    FROM (SELECT DISTINCT unnest(ARRAY[r.province_id, r.commune_id, r.node_id]) AS node_id) n
-    CROSS JOIN (VALUES (half_of_year((r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, r.year), sign, 0),
-                       (half_of_year(r.decision_date, r.year), 0,
-                        CASE WHEN r.status = 'RECOGNISED' THEN sign ELSE 0 END)) h (half, registered, recognised)
-    WHERE r.status <> 'WITHDRAWN'
-    GROUP BY n.node_id, h.half
-    HAVING sum(h.registered) <> 0 OR sum(h.recognised) <> 0
-    ORDER BY n.node_id, h.half
-    ON CONFLICT (node_id, year, half, kind) DO UPDATE
-        SET registered = t.registered + EXCLUDED.registered, recognised = t.recognised + EXCLUDED.recognised
-$$;
-
-CREATE OR REPLACE FUNCTION rollup_titles_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'UPDATE' AND (OLD.status, OLD.decision_date, OLD.created_at)
-                            IS NOT DISTINCT FROM (NEW.status, NEW.decision_date, NEW.created_at) THEN
-        RETURN NULL; -- node, year and kind never change (title_registration_fixed); status and dates count
-    END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM rollup_titles_apply(OLD, -1);
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM rollup_titles_apply(NEW, 1);
-    END IF;
-    RETURN NULL;
-END;
-$$;
-
--- ---- funds ----------------------------------------------------------------------------------------------------
--- The dashboards' roll-ups, in the same transaction: the entry's own node and its ancestors below the central node
--- (deepest first, the same order for every writer), or the central node's own row for a central entry; raised and
--- disbursed by half in rollup_funds, amount and people by category in rollup_money.
-CREATE OR REPLACE FUNCTION fund_entry_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    node_path varchar;
-    target    bigint;
-    h         smallint := half_of(NEW.entry_date);
-BEGIN
-    SELECT path INTO STRICT node_path FROM org_unit WHERE id = NEW.node_id;
-    FOR target IN
-        SELECT part::bigint FROM unnest(string_to_array(btrim(node_path, '/'), '/')) WITH ORDINALITY AS t (part, ord)
-        WHERE ord > 1 OR NEW.province_id IS NULL
-        ORDER BY ord DESC
-    LOOP
-        INSERT INTO rollup_funds AS r (node_id, year, half, raised, disbursed)
-        VALUES (target, NEW.year, h, CASE WHEN NEW.direction = 'RECEIPT' THEN NEW.amount ELSE 0 END,
-                CASE WHEN NEW.direction = 'DISBURSEMENT' THEN NEW.amount ELSE 0 END)
-        ON CONFLICT (node_id, year, half) DO UPDATE
-            SET raised = r.raised + EXCLUDED.raised, disbursed = r.disbursed + EXCLUDED.disbursed;
-        INSERT INTO rollup_money AS r (node_id, year, half, category, amount, people)
-        VALUES (target, NEW.year, h, NEW.category, NEW.amount, coalesce(NEW.people_reached, 0))
-        ON CONFLICT (node_id, year, half, category) DO UPDATE
-            SET amount = r.amount + EXCLUDED.amount, people = r.people + EXCLUDED.people;
-    END LOOP;
-    RETURN NULL;
-END;
 $$;
 
 -- ---- units as they stood --------------------------------------------------------------------------------------
@@ -206,8 +97,7 @@ BEGIN
 END;
 $$;
 
-DROP TRIGGER IF EXISTS rollup_unit_flows ON org_unit;
-CREATE TRIGGER rollup_unit_flows AFTER INSERT OR UPDATE OF kind, founded_on, dissolved_on, active ON org_unit
+CREATE OR REPLACE TRIGGER rollup_unit_flows AFTER INSERT OR UPDATE OF kind, founded_on, dissolved_on, active ON org_unit
     FOR EACH ROW EXECUTE FUNCTION rollup_unit_flows_trigger();
 
 -- A grassroots unit's active flag and dissolution date say the same thing, whoever writes: setting dissolved_on
@@ -248,14 +138,8 @@ END;
 $$;
 
 -- (named to fire after org_unit_place, which sets the level of a new node)
-DROP TRIGGER IF EXISTS org_unit_span ON org_unit;
-CREATE TRIGGER org_unit_span BEFORE INSERT OR UPDATE ON org_unit
+CREATE OR REPLACE TRIGGER org_unit_span BEFORE INSERT OR UPDATE ON org_unit
     FOR EACH ROW EXECUTE FUNCTION org_unit_span();
-
--- V10's structure roll-up of today's units also hears a dissolution written without touching active.
-DROP TRIGGER IF EXISTS rollup_units ON org_unit;
-CREATE TRIGGER rollup_units AFTER INSERT OR UPDATE OF active, kind, dissolved_on ON org_unit
-    FOR EACH ROW EXECUTE FUNCTION rollup_units_trigger();
 
 -- ---- rebuilding -----------------------------------------------------------------------------------------------
 -- The unit flows from the tree, with the triggers' definitions.
@@ -296,70 +180,3 @@ CREATE OR REPLACE FUNCTION rollup_unit_flows_rebuild() RETURNS void LANGUAGE sql
     ORDER BY node_id, year, half;
 $$;
 
--- Every roll-up of the records recomputed from the records, set-based, in (node, year, half) order (V15: a node's
--- rows together), with the triggers' definitions.
-CREATE OR REPLACE FUNCTION rollup_records_rebuild() RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    DELETE FROM rollup_members;
-    DELETE FROM rollup_titles;
-    DELETE FROM rollup_funds;
-    DELETE FROM rollup_money;
-
-    INSERT INTO rollup_members (node_id, year, half, joined, departed, party_joined, party_departed)
-    SELECT n.node_id, f.year, f.half, sum(f.joined), sum(f.departed), sum(f.party_joined), sum(f.party_departed)
-    FROM member m
-    CROSS JOIN LATERAL member_flows(m, 1) f
-    CROSS JOIN LATERAL (VALUES (f.unit_id), (f.commune_id), (f.province_id)) n (node_id)
-    GROUP BY n.node_id, f.year, f.half
-    ORDER BY n.node_id, f.year, f.half;
-
-    INSERT INTO rollup_titles (node_id, year, half, kind, registered, recognised)
-    SELECT n.node_id, r.year, h.half, r.kind, sum(h.registered), sum(h.recognised)
-    FROM title_registration r
-    CROSS JOIN LATERAL (SELECT DISTINCT unnest(ARRAY[r.province_id, r.commune_id, r.node_id]) AS node_id) n
-    CROSS JOIN LATERAL (VALUES (half_of_year((r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, r.year), 1, 0),
-                               (half_of_year(r.decision_date, r.year), 0,
-                                CASE WHEN r.status = 'RECOGNISED' THEN 1 ELSE 0 END)) h (half, registered, recognised)
-    WHERE r.status <> 'WITHDRAWN'
-    GROUP BY n.node_id, r.year, h.half, r.kind
-    HAVING sum(h.registered) <> 0 OR sum(h.recognised) <> 0
-    ORDER BY n.node_id, r.year, h.half, r.kind;
-
-    INSERT INTO rollup_funds (node_id, year, half, raised, disbursed)
-    SELECT n.node_id, e.year, half_of(e.entry_date),
-           coalesce(sum(e.amount) FILTER (WHERE e.direction = 'RECEIPT'), 0),
-           coalesce(sum(e.amount) FILTER (WHERE e.direction = 'DISBURSEMENT'), 0)
-    FROM fund_entry e
-    CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(ARRAY[e.province_id, e.commune_id, e.node_id]) x
-                        WHERE x IS NOT NULL) n (node_id)
-    GROUP BY n.node_id, e.year, half_of(e.entry_date)
-    ORDER BY n.node_id, e.year, half_of(e.entry_date);
-
-    INSERT INTO rollup_money (node_id, year, half, category, amount, people)
-    SELECT n.node_id, e.year, half_of(e.entry_date), e.category, sum(e.amount), coalesce(sum(e.people_reached), 0)
-    FROM fund_entry e
-    CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(ARRAY[e.province_id, e.commune_id, e.node_id]) x
-                        WHERE x IS NOT NULL) n (node_id)
-    GROUP BY n.node_id, e.year, half_of(e.entry_date), e.category
-    ORDER BY n.node_id, e.year, half_of(e.entry_date), e.category;
-END;
-$$;
-
-CREATE OR REPLACE FUNCTION rollup_rebuild() RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM rollup_units_rebuild();
-    PERFORM rollup_unit_flows_rebuild();
-    PERFORM rollup_records_rebuild();
-END;
-$$;
-
--- Once after V30 (and after any later migration that asks for it): the rows already in the roll-ups recomputed
--- with the definitions above.
-DO $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM rollup_rebuild_pending) THEN
-        PERFORM rollup_rebuild();
-        DELETE FROM rollup_rebuild_pending;
-    END IF;
-END;
-$$;

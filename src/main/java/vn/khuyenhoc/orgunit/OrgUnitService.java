@@ -17,7 +17,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
-import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Scope;
@@ -119,7 +118,7 @@ public class OrgUnitService {
         requireGrassrootsKind(form);
         String name = Text.clean(form.name());
         if (units.existsByParentIdAndNameIgnoreCase(communeId, name)) {
-            throw new FieldConflictException("name", "unit.name.taken");
+            throw RuleViolationException.of("name", "unit.name.taken");
         }
         LocalDate today = VietnamTime.today(clock);
         Span span = span(form, today, today);
@@ -139,7 +138,7 @@ public class OrgUnitService {
         requireGrassrootsKind(form);
         String name = Text.clean(form.name());
         if (units.existsByParentIdAndNameIgnoreCaseAndIdNot(unit.getParentId(), name, unitId)) {
-            throw new FieldConflictException("name", "unit.name.taken");
+            throw RuleViolationException.of("name", "unit.name.taken");
         }
         Map<String, Object> before = auditState(unit);
         Span span = form.foundedOn() == null && form.dissolvedOn() == null
@@ -258,7 +257,7 @@ public class OrgUnitService {
 
     private static void requireGrassrootsKind(GrassrootsUnitForm form) {
         if (!form.kind().isGrassroots()) {
-            throw new FieldConflictException("kind", "unit.kind.required");
+            throw RuleViolationException.of("kind", "unit.kind.required");
         }
     }
 
@@ -268,7 +267,7 @@ public class OrgUnitService {
         }
         catch (DataIntegrityViolationException ex) {
             // Two people creating the same name at the same moment: the unique index decides.
-            throw new FieldConflictException("name", "unit.name.taken");
+            throw RuleViolationException.of("name", "unit.name.taken");
         }
     }
 

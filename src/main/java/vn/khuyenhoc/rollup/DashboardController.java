@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.khuyenhoc.fund.FundCategory;
 import vn.khuyenhoc.fund.FundDirection;
+import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.registration.TitleKind;
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.Role;
@@ -41,13 +42,16 @@ class DashboardController {
     private final DashboardCache dashboards;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final UnitPageModel unitPage;
     private final Clock clock;
 
-    DashboardController(DashboardCache dashboards, JsonMapper json, MessageSource messages, Clock clock) {
+    DashboardController(DashboardCache dashboards, JsonMapper json, MessageSource messages, Clock clock,
+            UnitPageModel unitPage) {
+        this.unitPage = unitPage;
+        this.clock = clock;
         this.dashboards = dashboards;
         this.json = json;
         this.messages = messages;
-        this.clock = clock;
     }
 
     @GetMapping("/units/{id}/dashboard")
@@ -81,7 +85,7 @@ class DashboardController {
                 .map(f -> new Cell(f.messageKey(), format.format(f, dashboard.total()))).toList());
         model.addAttribute("money", moneyLines(dashboard.total(), format));
         model.addAttribute("table", DashboardTable.of(dashboard, view, columns, format, messages, locale));
-        model.addAttribute("lineage", dashboard.lineage());
+        unitPage.show(model, dashboard.node(), dashboard.lineage());
         model.addAttribute("period", shown);
         model.addAttribute("periodLabel", periodLabel);
         model.addAttribute("year", shown.to());

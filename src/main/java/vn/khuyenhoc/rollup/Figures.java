@@ -9,8 +9,8 @@ import vn.khuyenhoc.registration.TitleKind;
 /**
  * The figures of one node (or group of provinces) for one period (a year, a half-year or a span of years, see
  * {@link Period}), as DESIGN.md section 4 lists them. Stocks (units, members, Party members, fund balance) are at
- * the period's end; the rest are flows of the period. Shares and per-capita
- * figures are null when the population is unknown (shown as "—"), never a division by zero.
+ * the period's end; the rest are flows of the period, as the dashboards and the export show them. Shares and
+ * per-capita figures are null when the population is unknown (shown as "—"), never a division by zero.
  *
  * @param population the population, null when unknown
  * @param titles     registered and recognised by kind

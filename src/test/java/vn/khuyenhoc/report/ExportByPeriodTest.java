@@ -163,6 +163,7 @@ class ExportByPeriodTest {
 
     private MvcResult download(Staff staff, String url) throws Exception {
         MvcResult started = mvc.perform(get(url).with(as(staff))).andExpect(request().asyncStarted()).andReturn();
+        started.getAsyncResult(300_000); // the whole country's workbook, on a busy machine: wait for it, however long
         return mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn();
     }
 }
