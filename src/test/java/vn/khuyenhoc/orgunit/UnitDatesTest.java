@@ -99,7 +99,7 @@ class UnitDatesTest {
                 .query(Boolean.class).single()).isTrue();
         mvc.perform(post("/units/{id}/deactivate", id).with(as(staff)).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("SELECT dissolved_on FROM org_unit WHERE id = :id").param("id", id)
-                .query(LocalDate.class).single()).isEqualTo(vn.khuyenhoc.fund.FundService.today());
+                .query(LocalDate.class).single()).isEqualTo(vn.khuyenhoc.support.Today.inVietnam());
     }
 
     @Test
@@ -107,7 +107,7 @@ class UnitDatesTest {
         OrgUnitView commune = tree.unit("06652");
         Staff staff = tree.staffOf(commune);
         long units = count();
-        String tomorrow = vn.khuyenhoc.fund.FundService.today().plusDays(1).toString();
+        String tomorrow = vn.khuyenhoc.support.Today.inVietnam().plusDays(1).toString();
         for (String[] bad : new String[][] {
                 {"abc", "", "foundedOn"}, {"99999999999999999999", "", "foundedOn"}, {"1e400", "", "foundedOn"},
                 {"31/02/2020", "", "foundedOn"}, {tomorrow, "", "foundedOn"}, {"1989-12-31", "", "foundedOn"},

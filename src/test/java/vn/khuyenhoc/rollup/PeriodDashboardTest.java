@@ -78,7 +78,7 @@ class PeriodDashboardTest {
                     FundCategory.AWARD_TEACHERS, 777_777L, LocalDate.of(2023, 3, 3), "Ghi nhầm", 1, null));
             funds.reverse(staff, mistaken.id(), LocalDate.of(2023, 3, 4), "Ghi nhầm số tiền");
             funds.record(staff, new FundEntryCommand(FundDirection.DISBURSEMENT, FundCategory.AWARD_TEACHERS, 4_321L,
-                    FundService.today(), "Giáo viên năm nay", 1, null));
+                    vn.khuyenhoc.support.Today.inVietnam(), "Giáo viên năm nay", 1, null));
         }
 
         // the province's dashboard offers the term; following the link shows its awards
@@ -153,7 +153,7 @@ class PeriodDashboardTest {
         mvc.perform(get("/units/" + commune.id() + "/dashboard?period=2025-H1&lang=en").with(as(staff)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("the first half of 2025")));
         // what cannot be read is this year, never an error
-        Period thisYear = Period.year(FundService.today().getYear());
+        Period thisYear = Period.year(vn.khuyenhoc.support.Today.inVietnam().getYear());
         for (String bad : new String[] {"period=abc", "period=2025-H3", "period=1800-2025", "year=abc", "year=99999999999999999999",
                 "from=2025&to=2021", "from=1e400&to=2025", "period=2025-2026-2027", "half=7"}) {
             mvc.perform(get("/units/" + commune.id() + "/dashboard?" + bad).with(as(staff)))
