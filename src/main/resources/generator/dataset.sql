@@ -13,15 +13,18 @@
 -- members, registrations or fund entries are generated there. Empty for the benchmark and the tests.
 CREATE UNLOGGED TABLE IF NOT EXISTS generator.excluded_commune (commune_id bigint PRIMARY KEY);
 
--- Grassroots units: ~45 per commune at scale 1.0 (at least one), 70 % chapters, 30 % boards.
+-- Grassroots units: ~45 per commune at scale 1.0 (at least one), 70 % chapters, 30 % boards, each founded on a
+-- day between 1995 and 2020.
 CREATE OR REPLACE FUNCTION generator.units(scale numeric) RETURNS bigint LANGUAGE sql AS $$
     WITH inserted AS (
-        INSERT INTO org_unit (parent_id, level, kind, name)
+        INSERT INTO org_unit (parent_id, level, kind, name, founded_on)
         SELECT c.id, 3,
                CASE WHEN g.i % 10 < 7 THEN 'CHAPTER' ELSE 'BOARD' END,
                CASE WHEN g.i % 10 < 7 THEN 'Chi hội ' || (ARRAY['Thôn', 'Tổ dân phố', 'Xóm', 'Bản', 'Ấp'])[1 + g.i % 5] || ' ' || g.i
                     ELSE 'Ban khuyến học ' || (ARRAY['Trường Tiểu học', 'Trường THCS', 'Trường Mầm non', 'Trạm Y tế',
-                                                     'Công ty', 'Hợp tác xã', 'Đồn Biên phòng', 'UBND'])[1 + g.i % 8] || ' số ' || g.i END
+                                                     'Công ty', 'Hợp tác xã', 'Đồn Biên phòng', 'UBND'])[1 + g.i % 8] || ' số ' || g.i END,
+               -- founded between 1995 and 2020, so that every generated year has its network (issue 13)
+               DATE '1995-01-01' + (random() * 9131)::int
         FROM (SELECT id, greatest(1, round(45 * scale * (0.5 + random()))::int) AS units
               FROM org_unit WHERE level = 2 AND id NOT IN (SELECT commune_id FROM generator.excluded_commune)) c
         CROSS JOIN LATERAL generate_series(1, c.units) AS g(i)

@@ -112,6 +112,7 @@ CREATE OR REPLACE FUNCTION fund_entry_rollup() RETURNS trigger LANGUAGE plpgsql 
 DECLARE
     node_path varchar;
     target    bigint;
+    h         smallint := half_of(NEW.entry_date);
 BEGIN
     SELECT path INTO STRICT node_path FROM org_unit WHERE id = NEW.node_id;
     FOR target IN
@@ -119,16 +120,15 @@ BEGIN
         WHERE ord > 1 OR NEW.province_id IS NULL
         ORDER BY ord DESC
     LOOP
-        INSERT INTO rollup_funds AS r (node_id, year, raised, disbursed)
-        VALUES (target, NEW.year, CASE WHEN NEW.direction = 'RECEIPT' THEN NEW.amount ELSE 0 END,
+        INSERT INTO rollup_funds AS r (node_id, year, half, raised, disbursed)
+        VALUES (target, NEW.year, h, CASE WHEN NEW.direction = 'RECEIPT' THEN NEW.amount ELSE 0 END,
                 CASE WHEN NEW.direction = 'DISBURSEMENT' THEN NEW.amount ELSE 0 END)
-        ON CONFLICT (node_id, year) DO UPDATE
+        ON CONFLICT (node_id, year, half) DO UPDATE
             SET raised = r.raised + EXCLUDED.raised, disbursed = r.disbursed + EXCLUDED.disbursed;
-        IF NEW.people_reached IS NOT NULL THEN
-            INSERT INTO rollup_reached AS r (node_id, year, category, people)
-            VALUES (target, NEW.year, NEW.category, NEW.people_reached)
-            ON CONFLICT (node_id, year, category) DO UPDATE SET people = r.people + EXCLUDED.people;
-        END IF;
+        INSERT INTO rollup_money AS r (node_id, year, half, category, amount, people)
+        VALUES (target, NEW.year, h, NEW.category, NEW.amount, coalesce(NEW.people_reached, 0))
+        ON CONFLICT (node_id, year, half, category) DO UPDATE
+            SET amount = r.amount + EXCLUDED.amount, people = r.people + EXCLUDED.people;
     END LOOP;
     RETURN NULL;
 END;

@@ -49,10 +49,11 @@ CREATE OR REPLACE FUNCTION member_flows(m member, sign int) RETURNS SETOF member
     LANGUAGE sql IMMUTABLE
 AS $$
     SELECT m.unit_id, m.commune_id, m.province_id, extract(year FROM m.joined_on)::smallint,
-           sign::bigint, 0::bigint, CASE WHEN m.party_member THEN sign ELSE 0 END::bigint, 0::bigint
+           sign::bigint, 0::bigint, CASE WHEN m.party_member THEN sign ELSE 0 END::bigint, 0::bigint,
+           half_of(m.joined_on)
     UNION ALL
     SELECT m.unit_id, m.commune_id, m.province_id, extract(year FROM m.status_changed_on)::smallint,
-           0, sign, 0, CASE WHEN m.party_member THEN sign ELSE 0 END
+           0, sign, 0, CASE WHEN m.party_member THEN sign ELSE 0 END, half_of(m.status_changed_on)
     WHERE m.status <> 'ACTIVE'
 $$;
 
@@ -71,15 +72,15 @@ BEGIN
             PERFORM require_open_year(closed);
         END IF;
     END IF;
-    -- always in (node, year) order, so that concurrent statements lock shared rows in the same order
-    INSERT INTO rollup_members AS r (node_id, year, joined, departed, party_joined, party_departed)
-    SELECT n.node_id, f.year, sum(f.joined), sum(f.departed), sum(f.party_joined), sum(f.party_departed)
+    -- always in (node, year, half) order, so that concurrent statements lock shared rows in the same order
+    INSERT INTO rollup_members AS r (node_id, year, half, joined, departed, party_joined, party_departed)
+    SELECT n.node_id, f.year, f.half, sum(f.joined), sum(f.departed), sum(f.party_joined), sum(f.party_departed)
     FROM unnest(flows) f
     CROSS JOIN LATERAL (VALUES (f.unit_id), (f.commune_id), (f.province_id)) n (node_id)
-    GROUP BY n.node_id, f.year
+    GROUP BY n.node_id, f.year, f.half
     HAVING sum(f.joined) <> 0 OR sum(f.departed) <> 0 OR sum(f.party_joined) <> 0 OR sum(f.party_departed) <> 0
-    ORDER BY n.node_id, f.year
-    ON CONFLICT (node_id, year) DO UPDATE
+    ORDER BY n.node_id, f.year, f.half
+    ON CONFLICT (node_id, year, half) DO UPDATE
         SET joined = r.joined + EXCLUDED.joined,
             departed = r.departed + EXCLUDED.departed,
             party_joined = r.party_joined + EXCLUDED.party_joined,

@@ -64,27 +64,34 @@ END;
 $$;
 
 -- from V10
-CREATE OR REPLACE TRIGGER rollup_units AFTER INSERT OR UPDATE OF active, kind ON org_unit
+-- (issue 13: it also hears a dissolution written without touching active)
+CREATE OR REPLACE TRIGGER rollup_units AFTER INSERT OR UPDATE OF active, kind, dissolved_on ON org_unit
     FOR EACH ROW EXECUTE FUNCTION rollup_units_trigger();
 
 -- from V13
 -- A registration counts at its node, its commune and its province, for its year and kind: as registered unless
 -- withdrawn, and as recognised when RECOGNISED. Nodes are locked in id order (province, commune, unit).
 CREATE OR REPLACE FUNCTION rollup_titles_apply(r title_registration, sign int) RETURNS void LANGUAGE sql AS $$
-    INSERT INTO rollup_titles AS t (node_id, year, kind, registered, recognised)
-    SELECT n.node_id, r.year, r.kind, sign, CASE WHEN r.status = 'RECOGNISED' THEN sign ELSE 0 END
+    INSERT INTO rollup_titles AS t (node_id, year, half, kind, registered, recognised)
+    SELECT n.node_id, r.year, h.half, r.kind, sum(h.registered), sum(h.recognised)
     FROM (SELECT DISTINCT unnest(ARRAY[r.province_id, r.commune_id, r.node_id]) AS node_id) n
+    CROSS JOIN (VALUES (half_of_year((r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, r.year), sign, 0),
+                       (half_of_year(r.decision_date, r.year), 0,
+                        CASE WHEN r.status = 'RECOGNISED' THEN sign ELSE 0 END)) h (half, registered, recognised)
     WHERE r.status <> 'WITHDRAWN'
-    ORDER BY n.node_id
-    ON CONFLICT (node_id, year, kind) DO UPDATE
+    GROUP BY n.node_id, h.half
+    HAVING sum(h.registered) <> 0 OR sum(h.recognised) <> 0
+    ORDER BY n.node_id, h.half
+    ON CONFLICT (node_id, year, half, kind) DO UPDATE
         SET registered = t.registered + EXCLUDED.registered, recognised = t.recognised + EXCLUDED.recognised
 $$;
 
 -- from V13
 CREATE OR REPLACE FUNCTION rollup_titles_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' AND OLD.status = NEW.status THEN
-        RETURN NULL; -- node, year and kind never change (title_registration_fixed); only the status counts
+    IF TG_OP = 'UPDATE' AND (OLD.status, OLD.decision_date, OLD.created_at)
+                            IS NOT DISTINCT FROM (NEW.status, NEW.decision_date, NEW.created_at) THEN
+        RETURN NULL; -- node, year and kind never change (title_registration_fixed); status and dates count
     END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         PERFORM rollup_titles_apply(OLD, -1);
@@ -106,41 +113,45 @@ BEGIN
     DELETE FROM rollup_members;
     DELETE FROM rollup_titles;
     DELETE FROM rollup_funds;
-    DELETE FROM rollup_reached;
+    DELETE FROM rollup_money;
 
-    INSERT INTO rollup_members (node_id, year, joined, departed, party_joined, party_departed)
-    SELECT n.node_id, f.year, sum(f.joined), sum(f.departed), sum(f.party_joined), sum(f.party_departed)
+    INSERT INTO rollup_members (node_id, year, half, joined, departed, party_joined, party_departed)
+    SELECT n.node_id, f.year, f.half, sum(f.joined), sum(f.departed), sum(f.party_joined), sum(f.party_departed)
     FROM member m
     CROSS JOIN LATERAL member_flows(m, 1) f
     CROSS JOIN LATERAL (VALUES (f.unit_id), (f.commune_id), (f.province_id)) n (node_id)
-    GROUP BY n.node_id, f.year
-    ORDER BY n.node_id, f.year;
+    GROUP BY n.node_id, f.year, f.half
+    ORDER BY n.node_id, f.year, f.half;
 
-    INSERT INTO rollup_titles (node_id, year, kind, registered, recognised)
-    SELECT n.node_id, r.year, r.kind, count(*), count(*) FILTER (WHERE r.status = 'RECOGNISED')
+    INSERT INTO rollup_titles (node_id, year, half, kind, registered, recognised)
+    SELECT n.node_id, r.year, h.half, r.kind, sum(h.registered), sum(h.recognised)
     FROM title_registration r
     CROSS JOIN LATERAL (SELECT DISTINCT unnest(ARRAY[r.province_id, r.commune_id, r.node_id]) AS node_id) n
+    CROSS JOIN LATERAL (VALUES (half_of_year((r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, r.year), 1, 0),
+                               (half_of_year(r.decision_date, r.year), 0,
+                                CASE WHEN r.status = 'RECOGNISED' THEN 1 ELSE 0 END)) h (half, registered, recognised)
     WHERE r.status <> 'WITHDRAWN'
-    GROUP BY n.node_id, r.year, r.kind
-    ORDER BY n.node_id, r.year, r.kind;
+    GROUP BY n.node_id, r.year, h.half, r.kind
+    HAVING sum(h.registered) <> 0 OR sum(h.recognised) <> 0
+    ORDER BY n.node_id, r.year, h.half, r.kind;
 
-    INSERT INTO rollup_funds (node_id, year, raised, disbursed)
-    SELECT n.node_id, e.year, coalesce(sum(e.amount) FILTER (WHERE e.direction = 'RECEIPT'), 0),
+    INSERT INTO rollup_funds (node_id, year, half, raised, disbursed)
+    SELECT n.node_id, e.year, half_of(e.entry_date),
+           coalesce(sum(e.amount) FILTER (WHERE e.direction = 'RECEIPT'), 0),
            coalesce(sum(e.amount) FILTER (WHERE e.direction = 'DISBURSEMENT'), 0)
     FROM fund_entry e
     CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(ARRAY[e.province_id, e.commune_id, e.node_id]) x
                         WHERE x IS NOT NULL) n (node_id)
-    GROUP BY n.node_id, e.year
-    ORDER BY n.node_id, e.year;
+    GROUP BY n.node_id, e.year, half_of(e.entry_date)
+    ORDER BY n.node_id, e.year, half_of(e.entry_date);
 
-    INSERT INTO rollup_reached (node_id, year, category, people)
-    SELECT n.node_id, e.year, e.category, sum(e.people_reached)
+    INSERT INTO rollup_money (node_id, year, half, category, amount, people)
+    SELECT n.node_id, e.year, half_of(e.entry_date), e.category, sum(e.amount), coalesce(sum(e.people_reached), 0)
     FROM fund_entry e
     CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(ARRAY[e.province_id, e.commune_id, e.node_id]) x
                         WHERE x IS NOT NULL) n (node_id)
-    WHERE e.people_reached IS NOT NULL
-    GROUP BY n.node_id, e.year, e.category
-    ORDER BY n.node_id, e.year, e.category;
+    GROUP BY n.node_id, e.year, half_of(e.entry_date), e.category
+    ORDER BY n.node_id, e.year, half_of(e.entry_date), e.category;
 END;
 $$;
 
@@ -163,6 +174,7 @@ $$;
 CREATE OR REPLACE FUNCTION rollup_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM rollup_units_rebuild();
+    PERFORM rollup_unit_flows_rebuild();
     PERFORM rollup_records_rebuild();
 END;
 $$;
@@ -184,10 +196,21 @@ DO $$
 DECLARE
     t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['rollup_members', 'rollup_funds', 'rollup_titles', 'rollup_reached', 'rollup_units',
-                             'node_population', 'org_unit', 'province_group', 'province_group_member'] LOOP
+    FOREACH t IN ARRAY ARRAY['rollup_members', 'rollup_funds', 'rollup_titles', 'rollup_money', 'rollup_unit_flows',
+                             'rollup_units', 'node_population', 'org_unit', 'province_group', 'province_group_member'] LOOP
         EXECUTE format('CREATE OR REPLACE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
                         FOR EACH STATEMENT EXECUTE FUNCTION notify_figures_changed()', t || '_notify', t);
     END LOOP;
+END;
+$$;
+
+-- issue 13: once after V30 (and after any later migration that asks for it), the rows already in the roll-ups
+-- recomputed with the definitions of the repeatable migrations.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM rollup_rebuild_pending) THEN
+        PERFORM rollup_rebuild();
+        DELETE FROM rollup_rebuild_pending;
+    END IF;
 END;
 $$;

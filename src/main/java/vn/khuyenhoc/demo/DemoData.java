@@ -69,9 +69,11 @@ class DemoData implements ApplicationRunner {
         accounts.createIfAbsent("commune", PASSWORD, "Lê Thị Hồng Nhung", commune);
         Staff system = Staff.system(central);
         List<OrgUnitView> units = new ArrayList<>();
-        for (String[] unit : GRASSROOTS) {
-            units.add(orgUnits.createGrassroots(system, commune.id(),
-                    new GrassrootsUnitForm(OrgUnitKind.valueOf(unit[0]), unit[1], null)));
+        for (int i = 0; i < GRASSROOTS.length; i++) {
+            String[] unit = GRASSROOTS[i];
+            // the demo's units stood long before its records: founded in 2008 to 2016, a couple of years apart
+            units.add(orgUnits.createGrassroots(system, commune.id(), new GrassrootsUnitForm(
+                    OrgUnitKind.valueOf(unit[0]), unit[1], (2008 + 2 * i) + "-01-15", null, null)));
         }
         accounts.createIfAbsent("chapter", PASSWORD, "Phạm Văn Đức", units.get(0));
         members.load(commune, units);

@@ -115,6 +115,7 @@ public class DatasetGenerator {
     private void setRollupTriggers(boolean enabled) {
         String action = enabled ? "ENABLE" : "DISABLE";
         scripts.execute("ALTER TABLE org_unit " + action + " TRIGGER rollup_units");
+        scripts.execute("ALTER TABLE org_unit " + action + " TRIGGER rollup_unit_flows");
         scripts.execute("ALTER TABLE member " + action + " TRIGGER member_rollup_inserted");
         scripts.execute("ALTER TABLE member " + action + " TRIGGER member_rollup_updated");
         scripts.execute("ALTER TABLE member " + action + " TRIGGER member_rollup_deleted");

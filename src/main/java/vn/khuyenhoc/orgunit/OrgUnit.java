@@ -1,5 +1,6 @@
 package vn.khuyenhoc.orgunit;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
@@ -60,6 +61,14 @@ class OrgUnit {
     @Version
     private long version;
 
+    /** The day a grassroots unit was founded. */
+    @Column(name = "founded_on")
+    private LocalDate foundedOn;
+
+    /** The day a grassroots unit was dissolved; null while it is active (the database keeps the two in step). */
+    @Column(name = "dissolved_on")
+    private LocalDate dissolvedOn;
+
     protected OrgUnit() {
     }
 
@@ -82,6 +91,21 @@ class OrgUnit {
 
     void setActive(boolean active) {
         this.active = active;
+    }
+
+    /** Founded and, if so, dissolved on these days: a dissolved unit is inactive, an undissolved one active. */
+    void setSpan(LocalDate foundedOn, LocalDate dissolvedOn) {
+        this.foundedOn = foundedOn;
+        this.dissolvedOn = dissolvedOn;
+        this.active = dissolvedOn == null;
+    }
+
+    LocalDate getFoundedOn() {
+        return foundedOn;
+    }
+
+    LocalDate getDissolvedOn() {
+        return dissolvedOn;
     }
 
     Long getId() {

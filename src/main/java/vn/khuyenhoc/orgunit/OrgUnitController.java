@@ -1,5 +1,6 @@
 package vn.khuyenhoc.orgunit;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /** Browsing the tree, and commune staff keeping the list of their grassroots units. */
 @Controller
@@ -34,13 +36,15 @@ class OrgUnitController {
     private final UnitPageModel unitPage;
     private final List<UnitPageSection> sections;
     private final List<HomeItems> homeItems;
+    private final Clock clock;
 
     OrgUnitController(OrgUnitService units, UnitPageModel unitPage, List<UnitPageSection> sections,
-            List<HomeItems> homeItems) {
+            List<HomeItems> homeItems, Clock clock) {
         this.homeItems = homeItems;
         this.units = units;
         this.unitPage = unitPage;
         this.sections = sections.stream().sorted(Comparator.comparingInt(UnitPageSection::order)).toList();
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -66,7 +70,7 @@ class OrgUnitController {
     @GetMapping("/units/{communeId}/grassroots/new")
     @PreAuthorize("hasRole('COMMUNE')")
     String newGrassroots(@CurrentStaff Staff staff, @PathVariable long communeId, Model model) {
-        return showForm(model, requireCommune(staff, communeId), null, GrassrootsUnitForm.empty());
+        return showForm(model, requireCommune(staff, communeId), null, GrassrootsUnitForm.empty(VietnamTime.today(clock)));
     }
 
     @PostMapping("/units/{communeId}/grassroots")
@@ -92,7 +96,9 @@ class OrgUnitController {
     @PreAuthorize("hasRole('COMMUNE')")
     String edit(@CurrentStaff Staff staff, @PathVariable long id, Model model) {
         OrgUnitView unit = requireGrassroots(staff, id);
-        return showForm(model, units.get(staff.scope(), unit.parentId()), unit, GrassrootsUnitForm.of(unit));
+        OrgUnitService.Span span = units.span(staff.scope(), id);
+        return showForm(model, units.get(staff.scope(), unit.parentId()), unit,
+                GrassrootsUnitForm.of(unit, span.foundedOn(), span.dissolvedOn()));
     }
 
     @PostMapping("/units/{id}")
@@ -117,7 +123,15 @@ class OrgUnitController {
     @PostMapping("/units/{id}/deactivate")
     @PreAuthorize("hasRole('COMMUNE')")
     String deactivate(@CurrentStaff Staff staff, @PathVariable long id, RedirectAttributes flash) {
-        OrgUnitView unit = units.setGrassrootsActive(staff, id, false);
+        OrgUnitView unit;
+        try {
+            unit = units.setGrassrootsActive(staff, id, false);
+        }
+        catch (RuleViolationException ex) { // a dissolution date in a closed year stays as it is
+            RuleViolationException.Violation v = ex.violations().get(0);
+            Notices.flash(flash, v.code(), v.args().length > 0 ? v.args()[0] : null);
+            return "redirect:/units/" + id;
+        }
         Notices.flash(flash, "unit.deactivated", unit.name());
         return "redirect:/units/" + unit.parentId();
     }
@@ -125,7 +139,15 @@ class OrgUnitController {
     @PostMapping("/units/{id}/activate")
     @PreAuthorize("hasRole('COMMUNE')")
     String activate(@CurrentStaff Staff staff, @PathVariable long id, RedirectAttributes flash) {
-        OrgUnitView unit = units.setGrassrootsActive(staff, id, true);
+        OrgUnitView unit;
+        try {
+            unit = units.setGrassrootsActive(staff, id, true);
+        }
+        catch (RuleViolationException ex) { // a dissolution date in a closed year stays as it is
+            RuleViolationException.Violation v = ex.violations().get(0);
+            Notices.flash(flash, v.code(), v.args().length > 0 ? v.args()[0] : null);
+            return "redirect:/units/" + id;
+        }
         Notices.flash(flash, "unit.activated", unit.name());
         return "redirect:/units/" + unit.parentId();
     }

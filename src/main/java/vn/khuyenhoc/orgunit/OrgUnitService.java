@@ -1,5 +1,9 @@
 package vn.khuyenhoc.orgunit;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +22,7 @@ import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.shared.Text;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /**
  * The tree: looking nodes up inside a scope (the one place every feature resolves a node id through), browsing,
@@ -32,11 +37,13 @@ public class OrgUnitService {
     private final OrgUnitRepository units;
     private final JdbcClient jdbc;
     private final AuditService audit;
+    private final Clock clock;
 
-    OrgUnitService(OrgUnitRepository units, JdbcClient jdbc, AuditService audit) {
+    OrgUnitService(OrgUnitRepository units, JdbcClient jdbc, AuditService audit, Clock clock) {
         this.units = units;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**
@@ -113,9 +120,15 @@ public class OrgUnitService {
         if (units.existsByParentIdAndNameIgnoreCase(communeId, name)) {
             throw RuleViolationException.of("name", "unit.name.taken");
         }
-        OrgUnit created = save(OrgUnit.grassroots(communeId, form.kind(), name));
+        LocalDate today = VietnamTime.today(clock);
+        Span span = span(form, today, today);
+        requireOpenYears(null, span.foundedOn(), "foundedOn");
+        requireOpenYears(null, span.dissolvedOn(), "dissolvedOn");
+        OrgUnit unit = OrgUnit.grassroots(communeId, form.kind(), name);
+        unit.setSpan(span.foundedOn(), span.dissolvedOn());
+        OrgUnit created = save(unit);
         OrgUnitView view = OrgUnitView.of(created);
-        audit.record(staff, "CREATE", AUDIT_TYPE, view.id(), view.path(), null, auditState(view));
+        audit.record(staff, "CREATE", AUDIT_TYPE, view.id(), view.path(), null, auditState(created));
         return view;
     }
 
@@ -127,22 +140,107 @@ public class OrgUnitService {
         if (units.existsByParentIdAndNameIgnoreCaseAndIdNot(unit.getParentId(), name, unitId)) {
             throw RuleViolationException.of("name", "unit.name.taken");
         }
-        Map<String, Object> before = auditState(OrgUnitView.of(unit));
+        Map<String, Object> before = auditState(unit);
+        Span span = form.foundedOn() == null && form.dissolvedOn() == null
+                ? new Span(unit.getFoundedOn(), unit.getDissolvedOn())
+                : span(form, unit.getFoundedOn(), VietnamTime.today(clock));
+        requireOpenYears(unit.getFoundedOn(), span.foundedOn(), "foundedOn");
+        requireOpenYears(unit.getDissolvedOn(), span.dissolvedOn(), "dissolvedOn");
         unit.rename(form.kind(), name);
-        OrgUnitView after = OrgUnitView.of(save(unit));
-        audit.record(staff, "UPDATE", AUDIT_TYPE, unitId, after.path(), before, auditState(after));
-        return after;
+        unit.setSpan(span.foundedOn(), span.dissolvedOn());
+        OrgUnit saved = save(unit);
+        audit.record(staff, "UPDATE", AUDIT_TYPE, unitId, saved.getPath(), before, auditState(saved));
+        return OrgUnitView.of(saved);
     }
 
     @Transactional
     public OrgUnitView setGrassrootsActive(Staff staff, long unitId, boolean active) {
         OrgUnit unit = grassrootsForUpdate(staff.scope(), unitId, null);
-        Map<String, Object> before = auditState(OrgUnitView.of(unit));
-        unit.setActive(active);
-        OrgUnitView after = OrgUnitView.of(save(unit));
-        audit.record(staff, active ? "ACTIVATE" : "DEACTIVATE", AUDIT_TYPE, unitId, after.path(), before,
-                auditState(after));
-        return after;
+        Map<String, Object> before = auditState(unit);
+        // deactivating dissolves the unit today (never before its founding); reactivating clears the date
+        LocalDate dissolvedOn = active ? null : max(VietnamTime.today(clock), unit.getFoundedOn());
+        requireOpenYears(unit.getDissolvedOn(), dissolvedOn, "dissolvedOn");
+        unit.setSpan(unit.getFoundedOn(), dissolvedOn);
+        OrgUnit saved = save(unit);
+        audit.record(staff, active ? "ACTIVATE" : "DEACTIVATE", AUDIT_TYPE, unitId, saved.getPath(), before,
+                auditState(saved));
+        return OrgUnitView.of(saved);
+    }
+
+    /** The founding and dissolution dates of a grassroots unit in scope (null dates for other nodes). */
+    public Span span(Scope scope, long unitId) {
+        OrgUnitView unit = get(scope, unitId);
+        return jdbc.sql("SELECT founded_on, dissolved_on FROM org_unit WHERE id = :id").param("id", unit.id())
+                .query((rs, n) -> new Span(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
+                .single();
+    }
+
+    /** When a grassroots unit stood: founded on, and dissolved on (null while it is active). */
+    public record Span(LocalDate foundedOn, LocalDate dissolvedOn) {
+    }
+
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+
+    /**
+     * The dates of the form, checked: each a real date (day/month/year or yyyy-mm-dd), from 1990, not after today;
+     * dissolution not before founding; a founding date left empty is {@code foundedIfEmpty}.
+     */
+    private static Span span(GrassrootsUnitForm form, LocalDate foundedIfEmpty, LocalDate today) {
+        RuleViolationException.Collector problems = new RuleViolationException.Collector();
+        LocalDate founded = date(form.foundedOn(), "foundedOn", today, problems);
+        LocalDate dissolved = date(form.dissolvedOn(), "dissolvedOn", today, problems);
+        if (founded == null && problems.isEmpty()) {
+            founded = foundedIfEmpty;
+        }
+        if (founded != null && dissolved != null && dissolved.isBefore(founded)) {
+            problems.add("dissolvedOn", "unit.dissolvedOn.beforeFounded");
+        }
+        problems.throwIfAny();
+        return new Span(founded, dissolved);
+    }
+
+    private static LocalDate date(String typed, String field, LocalDate today,
+            RuleViolationException.Collector problems) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String text = typed.strip();
+        LocalDate date;
+        try {
+            date = text.contains("/") ? LocalDate.parse(text, TYPED.withResolverStyle(java.time.format.ResolverStyle.STRICT))
+                    : LocalDate.parse(text);
+        }
+        catch (DateTimeParseException ex) {
+            problems.add(field, "unit.date.format");
+            return null;
+        }
+        if (date.isAfter(today)) {
+            problems.add(field, "unit.date.future");
+            return null;
+        }
+        if (date.isBefore(EARLIEST)) {
+            problems.add(field, "unit.date.tooEarly");
+            return null;
+        }
+        return date;
+    }
+
+    /** A date moved from or to a closed year would change that year's figures: refused (the database agrees). */
+    private void requireOpenYears(LocalDate before, LocalDate after, String field) {
+        if (java.util.Objects.equals(before, after)) {
+            return;
+        }
+        for (LocalDate d : new LocalDate[] {before, after}) {
+            if (d != null && jdbc.sql("SELECT count(*) FROM closed_year WHERE year = :y").param("y", d.getYear())
+                    .query(Long.class).single() > 0) {
+                throw RuleViolationException.of(field, "unit.date.closedYear", String.valueOf(d.getYear()));
+            }
+        }
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return b == null || a.isAfter(b) ? a : b;
     }
 
     private OrgUnit grassrootsForUpdate(Scope scope, long unitId, Long expectedVersion) {
@@ -179,6 +277,13 @@ public class OrgUnitService {
         state.put("kind", unit.kind());
         state.put("name", unit.name());
         state.put("active", unit.active());
+        return state;
+    }
+
+    private static Map<String, Object> auditState(OrgUnit unit) {
+        Map<String, Object> state = auditState(OrgUnitView.of(unit));
+        state.put("foundedOn", unit.getFoundedOn() == null ? null : unit.getFoundedOn().toString());
+        state.put("dissolvedOn", unit.getDissolvedOn() == null ? null : unit.getDissolvedOn().toString());
         return state;
     }
 

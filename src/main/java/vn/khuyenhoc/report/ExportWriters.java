@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -23,8 +24,9 @@ final class ExportWriters {
     }
 
     /**
-     * One sheet per level: the title and the year's status on the first two lines, the header row frozen with an
-     * auto-filter, numbers stored as numbers with thousands separators (percentages as percentages).
+     * One sheet per level (and one for the groups of provinces): the title and the period's status on the first two
+     * lines, the header row frozen with an auto-filter, numbers stored as numbers with thousands separators
+     * (percentages as percentages).
      */
     static void xlsx(StatisticsExport.Report report, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Khuyen hoc", "1.0");
@@ -62,24 +64,39 @@ final class ExportWriters {
         workbook.finish();
     }
 
-    /** One file, UTF-8 with a byte-order mark so that Excel shows the diacritics; a "level" column first. */
-    static void csv(StatisticsExport.Report report, String levelHeader, OutputStream out) throws IOException {
+    /**
+     * One table, UTF-8 with a byte-order mark so that Excel shows the diacritics: the header once on the first line
+     * (level, period, status, code, name, then the figures of the export's widest level), then a line per node and
+     * per group of provinces. A figure that does not apply at a row's level is empty. No title or notice lines: the
+     * period and whether it is closed are in the file name and in the period and status columns.
+     */
+    static void csv(StatisticsExport.Report report, List<String> leadingHeaders, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
-        csv.printRecord(report.title());
-        csv.printRecord(report.closedNote());
+        List<String> header = new ArrayList<>(leadingHeaders);
+        header.addAll(report.headers());
+        // provinces' and communes' rows end with their yearly report's state: one column for the whole table
+        StatisticsExport.Table withState = report.tables().stream().filter(StatisticsExport.Table::withReportState)
+                .findFirst().orElse(null);
+        if (withState != null) {
+            header.add(withState.headers().get(withState.headers().size() - 1));
+        }
+        csv.printRecord(header);
         for (StatisticsExport.Table table : report.tables()) {
-            csv.println();
-            csv.print(levelHeader);
-            for (String header : table.headers()) {
-                csv.print(header);
-            }
-            csv.println();
             for (List<Object> row : table.rows()) {
-                csv.print(table.name());
-                for (Object value : row) {
+                csv.print(table.level());
+                csv.print(report.period().key());
+                csv.print(report.status());
+                csv.print(row.get(0) == null ? "" : row.get(0));
+                csv.print(row.get(1));
+                for (Figure figure : report.figures()) {
+                    int i = table.figures().indexOf(figure);
+                    Object value = i < 0 ? null : row.get(2 + i);
                     csv.print(value == null ? "" : value);
+                }
+                if (withState != null) {
+                    csv.print(table.withReportState() ? row.get(row.size() - 1) : "");
                 }
                 csv.println();
             }

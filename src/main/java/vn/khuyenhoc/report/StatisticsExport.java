@@ -3,7 +3,9 @@ package vn.khuyenhoc.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -14,14 +16,17 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.reporting.ReportingService;
 import vn.khuyenhoc.rollup.Figure;
+import vn.khuyenhoc.rollup.Period;
 import vn.khuyenhoc.rollup.RollupService;
 import vn.khuyenhoc.rollup.RollupService.NodeFigures;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Scope;
 
 /**
- * The annual statistics of a node and every node below it down to the communes, one table per level, with the
- * dashboards' own figures (the same {@link RollupService} reads them). Writers for XLSX and CSV lay the tables out.
+ * The statistics of a node and every node below it down to the communes for a period (a year, a first half-year,
+ * a span of years), one table per level and, for the country, one for the groups of provinces, with the
+ * dashboards' own figures (the same {@link RollupService} reads them). Writers for XLSX and CSV lay the tables out:
+ * the XLSX a sheet per table, the CSV one table for machines (one header, a level column).
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,92 +47,118 @@ public class StatisticsExport {
         this.reports = reports;
     }
 
-    /** The tables of the export, from the node's level down to communes, with the live figures. */
+    /** The export of a year (as before periods). */
     public Report build(Scope scope, long nodeId, int year, Locale locale) {
-        return build(scope, nodeId, year, locale, false);
+        return build(scope, nodeId, Period.year(year), locale, false);
     }
 
     /**
-     * The tables of the export, from the node's level down to communes. Each province and commune says whether its
-     * yearly report is approved (issue 12); with {@code approvedFigures}, their figures are those the approved
-     * report kept (empty cells for a node not approved), not the live ones.
+     * The tables of the export, from the node's level down to communes, then the groups of provinces (country). Each
+     * province and commune says whether its yearly report (of the period's last year) is approved; with
+     * {@code approvedFigures} and a period of one year, their figures are those the approved report kept (empty
+     * cells for a node not approved), not the live ones.
      */
-    public Report build(Scope scope, long nodeId, int year, Locale locale, boolean approvedFigures) {
+    public Report build(Scope scope, long nodeId, Period period, Locale locale, boolean approvedFigures) {
+        boolean approvedOnly = approvedFigures && period.isYear();
         OrgUnitView root = orgUnits.get(scope, nodeId);
         if (root.level() > 2) {
             throw new NotFoundException();
         }
-        List<List<NodeFigures>> levels = new ArrayList<>();
-        for (int level = root.level(); level <= 2; level++) {
-            levels.add(rollups.figuresAtLevel(scope, nodeId, level, year));
-        }
-        // people reached: one column per disbursement category seen anywhere in the export
-        TreeSet<String> categories = new TreeSet<>();
-        levels.forEach(rows -> rows.forEach(r -> categories.addAll(r.figures().reached().keySet())));
+        Set<Integer> closedYears = closing.closedYears().stream().map(YearClosingService.ClosedYear::year)
+                .collect(Collectors.toSet());
+        boolean closed = IntStream.rangeClosed(period.from(), period.to()).allMatch(closedYears::contains);
+        String periodLabel = msg(period.messageKey(), locale, period.messageArgs());
+        String status = msg(closed ? "export.status.closed" : "export.status.open", locale);
 
         List<Table> tables = new ArrayList<>();
-        for (List<NodeFigures> rows : levels) {
-            int level = rows.isEmpty() ? root.level() : rows.get(0).node().level();
-            List<Figure> figures = Figure.forLevel(level);
-            List<String> headers = new ArrayList<>(List.of(msg("export.code", locale), msg("export.name", locale)));
-            figures.forEach(f -> headers.add(msg(f.messageKey(), locale)));
-            categories.forEach(c -> headers.add(msg("export.reached", locale, categoryLabel(c, locale))));
-            boolean reporting = level == 1 || level == 2;
-            if (reporting) {
-                headers.add(msg("report.export.state", locale));
+        List<NodeFigures> provinces = null;
+        for (int level = root.level(); level <= 2; level++) {
+            List<NodeFigures> rows = rollups.figuresAtLevel(scope, nodeId, level, period);
+            if (level == 1) {
+                provinces = rows;
             }
-            var kept = reporting ? reports.keptReports(rows.stream().map(r -> r.node().id()).toList(), year)
-                    : java.util.Map.<Long, ReportingService.KeptReport>of();
+            List<Figure> figures = Figure.forLevel(level);
             List<List<Object>> cells = new ArrayList<>(rows.size());
+            boolean reporting = level == 1 || level == 2;
+            var kept = reporting ? reports.keptReports(rows.stream().map(r -> r.node().id()).toList(), period.to())
+                    : java.util.Map.<Long, ReportingService.KeptReport>of();
             for (NodeFigures row : rows) {
-                List<Object> line = new ArrayList<>(headers.size());
+                List<Object> line = new ArrayList<>(figures.size() + 3);
                 line.add(row.node().code());
                 line.add(msg(row.node().titleKey(), locale, row.node().name()));
                 ReportingService.KeptReport report = kept.get(row.node().id());
-                if (approvedFigures && reporting) {
+                boolean approved = report != null && report.approved();
+                if (approvedOnly && reporting) {
                     // the figures the approved report kept; nothing for a node whose report is not approved
-                    figures.forEach(f -> line.add(report != null && report.approved()
-                            && report.figures().get(f.key()) instanceof Number n ? n : null));
-                    categories.forEach(c -> line.add(null));
+                    figures.forEach(f -> line.add(approved && report.figures().get(f.key()) instanceof Number n ? n : null));
                 }
                 else {
                     figures.forEach(f -> line.add(f.of(row.figures())));
-                    categories.forEach(c -> line.add(row.figures().reached().getOrDefault(c, 0L)));
                 }
-                if (reporting) {
-                    line.add(msg(report != null && report.approved() ? "report.export.approved"
-                            : "report.export.notApproved", locale));
+                if (reporting) { // the report's state is the row's last cell
+                    line.add(msg(approved ? "report.export.approved" : "report.export.notApproved", locale));
                 }
                 cells.add(line);
             }
-            tables.add(new Table(msg("export.level." + level, locale), headers, figures, cells));
+            String name = msg("export.level." + level, locale);
+            List<String> headers = headers(figures, locale);
+            if (reporting) {
+                headers.add(msg("report.export.state", locale));
+            }
+            tables.add(new Table(name, name, headers, figures, cells, reporting));
         }
-        String closedNote = closing.closedYears().stream().filter(c -> c.year() == year).findFirst()
-                .map(c -> msg("export.closed", locale, String.valueOf(year), c.closedAt().toLocalDate().toString()))
-                .orElse(msg("export.open", locale, String.valueOf(year)));
-        String title = msg("export.title", locale, String.valueOf(year), msg(root.titleKey(), locale, root.name()))
-                + (approvedFigures ? " — " + msg("report.export.approvedFigures", locale) : "");
-        String fileName = "khuyenhoc-" + year + "-" + (root.code() == null ? "toan-quoc" : root.code())
-                + (approvedFigures ? "-da-duyet" : "");
-        return new Report(title, closedNote, fileName, tables);
+        if (root.level() == 0 && provinces != null) {
+            List<Figure> figures = Figure.forLevel(1);
+            boolean english = "en".equals(locale.getLanguage());
+            List<List<Object>> cells = new ArrayList<>();
+            for (RollupService.GroupRow group : rollups.groupFigures(provinces)) {
+                List<Object> line = new ArrayList<>(figures.size() + 2);
+                line.add(null);
+                line.add(english && group.nameEn() != null ? group.nameEn() : group.name());
+                figures.forEach(f -> line.add(f.of(group.figures())));
+                cells.add(line);
+            }
+            tables.add(new Table(msg("export.sheet.groups", locale), msg("export.level.group", locale),
+                    headers(figures, locale), figures, cells, false));
+        }
+        String closedNote = msg(closed ? "export.period.closed" : "export.period.open", locale, periodLabel);
+        String title = msg("export.period.title", locale, periodLabel, msg(root.titleKey(), locale, root.name()))
+                + (approvedOnly ? " — " + msg("report.export.approvedFigures", locale) : "");
+        String fileName = "khuyenhoc-" + period.key() + "-" + (root.code() == null ? "toan-quoc" : root.code())
+                + (approvedOnly ? "-da-duyet" : "")
+                + (closed ? "-khoa-so" : "");
+        return new Report(title, closedNote, fileName, period, closed, status, Figure.forLevel(root.level()),
+                headers(Figure.forLevel(root.level()), locale), tables);
     }
 
-    private String categoryLabel(String category, Locale locale) {
-        return messages.getMessage("fund.category." + category, null, category, locale);
+    private List<String> headers(List<Figure> figures, Locale locale) {
+        List<String> headers = new ArrayList<>(List.of(msg("export.code", locale), msg("export.name", locale)));
+        figures.forEach(f -> headers.add(msg(f.messageKey(), locale)));
+        return headers;
     }
 
     private String msg(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, locale);
     }
 
-    /** An export: a title line, whether the year is closed, and a table per level. */
-    public record Report(String title, String closedNote, String fileName, List<Table> tables) {
+    /**
+     * An export: a title line, whether the period is closed (every year of it), the file name (period, node and
+     * "khoa-so" when closed), the period, its status as a word, the figures of the widest table (the root's level)
+     * with their headers, and a table per level (and for the groups of provinces).
+     */
+    public record Report(String title, String closedNote, String fileName, Period period, boolean closed,
+            String status, List<Figure> figures, List<String> headers, List<Table> tables) {
     }
 
     /**
      * One level's table. The first two columns are text (code, name); then the figures in {@code figures}' order
-     * (null when unknown), then people reached by category.
+     * (null when unknown).
+     *
+     * @param name  the sheet's name
+     * @param level the level as the CSV's level column says it
+ * @param withReportState whether each row ends with its yearly report's state (provinces and communes)
      */
-    public record Table(String name, List<String> headers, List<Figure> figures, List<List<Object>> rows) {
+    public record Table(String name, String level, List<String> headers, List<Figure> figures, List<List<Object>> rows,
+            boolean withReportState) {
     }
 }

@@ -56,14 +56,23 @@ class DashboardCache implements TransactionExecutionListener {
      * in the scope whether the dashboard is read or cached (read by a user whose scope holds it).
      */
     RollupService.Dashboard dashboard(Scope scope, long nodeId, int year, int trendYears, boolean withGroups) {
-        RollupService.Dashboard dashboard = get(new Key(nodeId, year, trendYears, withGroups),
-                () -> rollups.dashboard(scope, nodeId, year, trendYears, withGroups));
+        return dashboard(scope, nodeId, Period.year(year), trendYears, withGroups);
+    }
+
+    /** {@link RollupService#dashboard(Scope, long, Period, int, boolean)}, from memory as above. */
+    RollupService.Dashboard dashboard(Scope scope, long nodeId, Period period, int trendYears, boolean withGroups) {
+        RollupService.Dashboard dashboard = get(new Key(nodeId, period, trendYears, withGroups),
+                () -> rollups.dashboard(scope, nodeId, period, trendYears, withGroups));
         scope.requireContains(dashboard.node().path());
         return dashboard;
     }
 
-    /** What a dashboard is read for: the node, the year, the years of the trend and whether by group of provinces. */
-    record Key(long nodeId, int year, int trendYears, boolean withGroups) {
+    /** What a dashboard is read for: the node, the period, the years of the trend and whether by group of provinces. */
+    record Key(long nodeId, Period period, int trendYears, boolean withGroups) {
+
+        Key(long nodeId, int year, int trendYears, boolean withGroups) {
+            this(nodeId, Period.year(year), trendYears, withGroups);
+        }
     }
 
     private record Entry(long generation, RollupService.Dashboard dashboard) {

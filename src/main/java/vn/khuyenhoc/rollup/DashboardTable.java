@@ -39,14 +39,21 @@ record DashboardTable(List<Header> headers, List<Line> rows, String headHtml, St
     }
 
     /**
-     * How the page was asked for: the node, year, charted figure, sort column and direction, grouping, and the
-     * application's context path (prefixed to every link written here, as {@code @{…}} would).
+     * How the page was asked for: the node, period, charted figure, sort column and direction, grouping, which
+     * columns (main figures or money by kind), and the application's context path (prefixed to every link written
+     * here, as {@code @{…}} would).
      */
-    record View(OrgUnitView node, int year, Figure chartFigure, Figure sort, boolean descending,
-            String by, String contextPath) {
+    record View(OrgUnitView node, Period period, Figure chartFigure, Figure sort, boolean descending,
+            String by, String cols, String contextPath) {
+
+        View(OrgUnitView node, int year, Figure chartFigure, Figure sort, boolean descending, String by,
+                String contextPath) {
+            this(node, Period.year(year), chartFigure, sort, descending, by, "main", contextPath);
+        }
 
         String link(long nodeId) {
-            return "/units/" + nodeId + "/dashboard?year=" + year + "&figure=" + chartFigure.key();
+            return "/units/" + nodeId + "/dashboard?period=" + period.key() + "&figure=" + chartFigure.key()
+                    + "&cols=" + cols;
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
+import vn.khuyenhoc.fund.FundCategory;
 import vn.khuyenhoc.registration.TitleKind;
 
 /**
@@ -35,7 +36,32 @@ public enum Figure {
     DISBURSED("disbursed", Format.MONEY, 3, f -> f.disbursed()),
     RAISED_PER_CAPITA("raisedPerCapita", Format.MONEY, 2, Figures::raisedPerCapita),
     BALANCE("balance", Format.MONEY, 3, f -> f.balance()),
-    PEOPLE_REACHED("peopleReached", Format.COUNT, 3, f -> f.totalReached());
+    PEOPLE_REACHED("peopleReached", Format.COUNT, 3, f -> f.totalReached()),
+
+    // ---- issue 13: money by kind over the period (receipts by source, disbursements by kind, people reached) ----
+    MONEY_INDIVIDUAL_DONATION("money.INDIVIDUAL_DONATION", Format.MONEY, 3, f -> f.money().amount(FundCategory.INDIVIDUAL_DONATION)),
+    MONEY_BUSINESS_DONATION("money.BUSINESS_DONATION", Format.MONEY, 3, f -> f.money().amount(FundCategory.BUSINESS_DONATION)),
+    MONEY_OVERSEAS_VIETNAMESE("money.OVERSEAS_VIETNAMESE", Format.MONEY, 3, f -> f.money().amount(FundCategory.OVERSEAS_VIETNAMESE)),
+    MONEY_INTERNATIONAL_PARTNER("money.INTERNATIONAL_PARTNER", Format.MONEY, 3, f -> f.money().amount(FundCategory.INTERNATIONAL_PARTNER)),
+    MONEY_MEMBER_CONTRIBUTION("money.MEMBER_CONTRIBUTION", Format.MONEY, 3, f -> f.money().amount(FundCategory.MEMBER_CONTRIBUTION)),
+    MONEY_OTHER_RECEIPT("money.OTHER_RECEIPT", Format.MONEY, 3, f -> f.money().amount(FundCategory.OTHER_RECEIPT)),
+    MONEY_SCHOLARSHIPS("money.scholarships", Format.MONEY, 3, f -> f.money().amount(Money.SCHOLARSHIPS)),
+    MONEY_SCHOLARSHIP_UNDERPRIVILEGED("money.SCHOLARSHIP_UNDERPRIVILEGED", Format.MONEY, 3, f -> f.money().amount(FundCategory.SCHOLARSHIP_UNDERPRIVILEGED)),
+    MONEY_SCHOLARSHIP_DISABLED("money.SCHOLARSHIP_DISABLED", Format.MONEY, 3, f -> f.money().amount(FundCategory.SCHOLARSHIP_DISABLED)),
+    MONEY_SCHOLARSHIP_GIFTED_DISADVANTAGED("money.SCHOLARSHIP_GIFTED_DISADVANTAGED", Format.MONEY, 3, f -> f.money().amount(FundCategory.SCHOLARSHIP_GIFTED_DISADVANTAGED)),
+    MONEY_AWARDS("money.awards", Format.MONEY, 3, f -> f.money().amount(Money.AWARDS)),
+    MONEY_AWARD_STUDENTS("money.AWARD_STUDENTS", Format.MONEY, 3, f -> f.money().amount(FundCategory.AWARD_STUDENTS)),
+    MONEY_AWARD_TEACHERS("money.AWARD_TEACHERS", Format.MONEY, 3, f -> f.money().amount(FundCategory.AWARD_TEACHERS)),
+    MONEY_SUPPORT_TEACHERS_IN_DIFFICULTY("money.SUPPORT_TEACHERS_IN_DIFFICULTY", Format.MONEY, 3, f -> f.money().amount(FundCategory.SUPPORT_TEACHERS_IN_DIFFICULTY)),
+    MONEY_COMMUNITY_LEARNING_CENTRE("money.COMMUNITY_LEARNING_CENTRE", Format.MONEY, 3, f -> f.money().amount(FundCategory.COMMUNITY_LEARNING_CENTRE)),
+    MONEY_OPERATIONS("money.OPERATIONS", Format.MONEY, 3, f -> f.money().amount(FundCategory.OPERATIONS)),
+    PEOPLE_SCHOLARSHIP_UNDERPRIVILEGED("people.SCHOLARSHIP_UNDERPRIVILEGED", Format.COUNT, 3, f -> f.money().people(FundCategory.SCHOLARSHIP_UNDERPRIVILEGED)),
+    PEOPLE_SCHOLARSHIP_DISABLED("people.SCHOLARSHIP_DISABLED", Format.COUNT, 3, f -> f.money().people(FundCategory.SCHOLARSHIP_DISABLED)),
+    PEOPLE_SCHOLARSHIP_GIFTED_DISADVANTAGED("people.SCHOLARSHIP_GIFTED_DISADVANTAGED", Format.COUNT, 3, f -> f.money().people(FundCategory.SCHOLARSHIP_GIFTED_DISADVANTAGED)),
+    PEOPLE_AWARD_STUDENTS("people.AWARD_STUDENTS", Format.COUNT, 3, f -> f.money().people(FundCategory.AWARD_STUDENTS)),
+    PEOPLE_AWARD_TEACHERS("people.AWARD_TEACHERS", Format.COUNT, 3, f -> f.money().people(FundCategory.AWARD_TEACHERS)),
+    PEOPLE_SUPPORT_TEACHERS_IN_DIFFICULTY("people.SUPPORT_TEACHERS_IN_DIFFICULTY", Format.COUNT, 3, f -> f.money().people(FundCategory.SUPPORT_TEACHERS_IN_DIFFICULTY)),
+    PEOPLE_COMMUNITY_LEARNING_CENTRE("people.COMMUNITY_LEARNING_CENTRE", Format.COUNT, 3, f -> f.money().people(FundCategory.COMMUNITY_LEARNING_CENTRE));
 
     /** How a figure is shown: a whole number, a percentage, or VND. */
     public enum Format {
@@ -65,6 +91,16 @@ public enum Figure {
     /** Whether this is a count of a learning title (shown in the dashboard's table of titles, not as a card). */
     public boolean isTitle() {
         return key.endsWith("Registered") || key.endsWith("Recognised");
+    }
+
+    /** Whether this is an amount or people count of one fund category, or a subtotal of some (issue 13). */
+    public boolean isMoneyByKind() {
+        return key.startsWith("money.") || key.startsWith("people.");
+    }
+
+    /** The figures of money by kind, in the order they are shown. */
+    public static List<Figure> moneyByKind() {
+        return Arrays.stream(values()).filter(Figure::isMoneyByKind).toList();
     }
 
     public String messageKey() {

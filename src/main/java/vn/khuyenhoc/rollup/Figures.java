@@ -7,17 +7,27 @@ import java.util.TreeMap;
 import vn.khuyenhoc.registration.TitleKind;
 
 /**
- * The figures of one node (or group of provinces) for one year, as the dashboards and the export show them. Stocks
- * (members, Party members, fund balance) are at year end; the rest are flows of the year. Shares and per-capita
- * figures are null when the population is unknown (shown as "—"), never a division by zero.
+ * The figures of one node (or group of provinces) for one period (a year, a half-year or a span of years, see
+ * {@link Period}), as DESIGN.md section 4 lists them. Stocks (units, members, Party members, fund balance) are at
+ * the period's end; the rest are flows of the period, as the dashboards and the export show them. Shares and
+ * per-capita figures are null when the population is unknown (shown as "—"), never a division by zero.
  *
  * @param population the population, null when unknown
  * @param titles     registered and recognised by kind
  * @param reached    people reached by disbursements, by category
+ * @param money      amounts and people reached by fund category (issue 13)
  */
 public record Figures(Long population, long communesWithAssociation, long chapters, long boards, long members,
         long newMembers, long partyMembers, Map<TitleKind, TitleCount> titles, long raised, long disbursed,
-        long balance, Map<String, Long> reached) {
+        long balance, Map<String, Long> reached, Money money) {
+
+    /** The figures without money by kind (as they were before issue 13). */
+    public Figures(Long population, long communesWithAssociation, long chapters, long boards, long members,
+            long newMembers, long partyMembers, Map<TitleKind, TitleCount> titles, long raised, long disbursed,
+            long balance, Map<String, Long> reached) {
+        this(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers, titles, raised,
+                disbursed, balance, reached, Money.empty());
+    }
 
     public record TitleCount(long registered, long recognised) {
 
@@ -70,13 +80,13 @@ public record Figures(Long population, long communesWithAssociation, long chapte
                 communesWithAssociation + other.communesWithAssociation, chapters + other.chapters,
                 boards + other.boards, members + other.members, newMembers + other.newMembers,
                 partyMembers + other.partyMembers, sumTitles, raised + other.raised, disbursed + other.disbursed,
-                balance + other.balance, sumReached);
+                balance + other.balance, sumReached, money.plus(other.money));
     }
 
     /** The figures with the structure counts and population replaced (they do not add up along the tree). */
     Figures withStructure(Long population, long communesWithAssociation, long chapters, long boards) {
         return new Figures(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers,
-                titles, raised, disbursed, balance, reached);
+                titles, raised, disbursed, balance, reached, money);
     }
 
     /** {@code this} minus {@code other}, for the records a node holds itself beyond those of its children. */
@@ -94,6 +104,6 @@ public record Figures(Long population, long communesWithAssociation, long chapte
         diffReached.values().removeIf(v -> v == 0);
         return new Figures(null, 0, 0, 0, members - other.members, newMembers - other.newMembers,
                 partyMembers - other.partyMembers, diff, raised - other.raised, disbursed - other.disbursed,
-                balance - other.balance, diffReached);
+                balance - other.balance, diffReached, money.minus(other.money));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.khuyenhoc.fund.FundCategory;
 import vn.khuyenhoc.registration.TitleKind;
 import vn.khuyenhoc.orgunit.OrgUnitKind;
 import vn.khuyenhoc.orgunit.OrgUnitService;
@@ -37,19 +38,24 @@ public class RollupService {
         this.groups = groups;
     }
 
-    /**
-     * A node's dashboard for a year, read in one transaction with two statements over the roll-up tables (one for
-     * the figures of the node and its children, one for the trend): its totals, a row per child, what it holds
-     * itself beyond its children, the trend of {@code trendYears} years and, for the country when asked, the figures
-     * per group of provinces.
-     */
+    /** A node's dashboard for a year (see {@link #dashboard(Scope, long, Period, int, boolean)}). */
     public Dashboard dashboard(Scope scope, long nodeId, int year, int trendYears, boolean withGroups) {
+        return dashboard(scope, nodeId, Period.year(year), trendYears, withGroups);
+    }
+
+    /**
+     * A node's dashboard for a period, read in one transaction with two statements over the roll-up tables (one for
+     * the figures of the node and its children, one for the trend): its totals, a row per child, what it holds
+     * itself beyond its children, the yearly trend of {@code trendYears} years up to the period's last year and,
+     * for the country when asked, the figures per group of provinces.
+     */
+    public Dashboard dashboard(Scope scope, long nodeId, Period period, int trendYears, boolean withGroups) {
         OrgUnitView node = orgUnits.get(scope, nodeId);
         List<OrgUnitView> children = childrenOf(node);
         List<OrgUnitView> nodes = new ArrayList<>(children.size() + 1);
         nodes.add(node);
         nodes.addAll(children);
-        Map<Long, Figures> figures = figures(nodes, year);
+        Map<Long, Figures> figures = figures(nodes, period);
         Map<Long, Figures> childFigures = new LinkedHashMap<>(figures);
         childFigures.remove(node.id());
         Figures total = node.level() > 0 ? figures.get(node.id()) : countryTotal(figures.get(node.id()), childFigures);
@@ -62,8 +68,16 @@ public class RollupService {
         }
         Figures own = total.minus(sumOfChildren);
         List<GroupRow> groupRows = withGroups && node.level() == 0 ? byGroup(childFigures) : null;
-        List<TrendPoint> trend = trend(node.level() == 0 ? nodes : List.of(node), year, trendYears);
-        return new Dashboard(node, orgUnits.lineage(node), year, total, rows, isZero(own) ? null : own, groupRows, trend);
+        List<TrendPoint> trend = trend(node.level() == 0 ? nodes : List.of(node), period.to(), trendYears);
+        return new Dashboard(node, orgUnits.lineage(node), period, total, rows, isZero(own) ? null : own, groupRows,
+                trend);
+    }
+
+    /** The figures per group of provinces, from the provinces' figures (read by {@link #figuresAtLevel}). */
+    public List<GroupRow> groupFigures(List<NodeFigures> provinces) {
+        Map<Long, Figures> byId = new LinkedHashMap<>();
+        provinces.forEach(p -> byId.put(p.node().id(), p.figures()));
+        return byGroup(byId);
     }
 
     /** The country's figures per group of provinces, from the provinces' figures. */
@@ -143,6 +157,11 @@ public class RollupService {
      * that level), in tree order, for exports; read in batches of a thousand nodes.
      */
     public List<NodeFigures> figuresAtLevel(Scope scope, long rootId, int level, int year) {
+        return figuresAtLevel(scope, rootId, level, Period.year(year));
+    }
+
+    /** {@link #figuresAtLevel(Scope, long, int, int)} for a period. */
+    public List<NodeFigures> figuresAtLevel(Scope scope, long rootId, int level, Period year) {
         OrgUnitView root = orgUnits.get(scope, rootId);
         if (level == root.level()) {
             return List.of(new NodeFigures(root, figures(scope, rootId, year)));
@@ -159,6 +178,11 @@ public class RollupService {
 
     /** The figures of a node of the user's scope, for a year. */
     public Figures figures(Scope scope, long nodeId, int year) {
+        return figures(scope, nodeId, Period.year(year));
+    }
+
+    /** The figures of a node of the user's scope, for a period. */
+    public Figures figures(Scope scope, long nodeId, Period year) {
         OrgUnitView node = orgUnits.get(scope, nodeId);
         if (node.level() > 0) {
             return figures(List.of(node), year).get(node.id());
@@ -182,36 +206,49 @@ public class RollupService {
                 : orgUnits.childViews(new Scope(node.id(), node.path(), node.level()), node.id());
     }
 
-    /** Figures of these nodes from the roll-up tables, in one statement over the six tables, by index. */
-    private Map<Long, Figures> figures(List<OrgUnitView> nodes, int year) {
+    /**
+     * Figures of these nodes for a period from the roll-up tables, in one statement over the seven tables, by index.
+     * Flows are the rows of the halves from the period's first (year, 1) to its last (year, half); stocks the rows
+     * of every half up to its last; a grassroots unit counts as a chapter or board when it stood at the period's end.
+     */
+    private Map<Long, Figures> figures(List<OrgUnitView> nodes, Period period) {
         Map<Long, long[]> members = new HashMap<>();
         Map<Long, long[]> funds = new HashMap<>();
         Map<Long, Map<TitleKind, Figures.TitleCount>> titles = new HashMap<>();
         Map<Long, Map<String, Long>> reached = new HashMap<>();
+        Map<Long, Map<FundCategory, Money.Total>> money = new HashMap<>();
         Map<Long, long[]> structure = new HashMap<>();
         Map<Long, Long> population = new HashMap<>();
         if (!nodes.isEmpty()) {
             jdbc.sql("""
-                    SELECT 'M', node_id, NULL, sum(joined - departed), sum(joined) FILTER (WHERE year = :year),
+                    SELECT 'M', node_id, NULL, sum(joined - departed), sum(joined) FILTER (WHERE year >= :from),
                            sum(party_joined - party_departed)
-                    FROM rollup_members WHERE node_id = ANY(:ids) AND year <= :year GROUP BY node_id
+                    FROM rollup_members WHERE node_id = ANY(:ids) AND (year, half) <= (:to, :half) GROUP BY node_id
                     UNION ALL
-                    SELECT 'F', node_id, NULL, sum(raised) FILTER (WHERE year = :year),
-                           sum(disbursed) FILTER (WHERE year = :year), sum(raised - disbursed)
-                    FROM rollup_funds WHERE node_id = ANY(:ids) AND year <= :year GROUP BY node_id
+                    SELECT 'F', node_id, NULL, sum(raised) FILTER (WHERE year >= :from),
+                           sum(disbursed) FILTER (WHERE year >= :from), sum(raised - disbursed)
+                    FROM rollup_funds WHERE node_id = ANY(:ids) AND (year, half) <= (:to, :half) GROUP BY node_id
                     UNION ALL
-                    SELECT 'T', node_id, kind, registered, recognised, NULL
-                    FROM rollup_titles WHERE node_id = ANY(:ids) AND year = :year
+                    SELECT 'T', node_id, kind, sum(registered), sum(recognised), NULL
+                    FROM rollup_titles WHERE node_id = ANY(:ids) AND year >= :from AND (year, half) <= (:to, :half)
+                    GROUP BY node_id, kind
                     UNION ALL
-                    SELECT 'R', node_id, category, people, NULL, NULL
-                    FROM rollup_reached WHERE node_id = ANY(:ids) AND year = :year AND people <> 0
+                    SELECT 'K', node_id, category, sum(amount), sum(people), NULL
+                    FROM rollup_money WHERE node_id = ANY(:ids) AND year >= :from AND (year, half) <= (:to, :half)
+                    GROUP BY node_id, category
                     UNION ALL
-                    SELECT 'S', node_id, NULL, chapters, boards, communes_with_association
-                    FROM rollup_units WHERE node_id = ANY(:ids)
+                    SELECT 'S', node_id, NULL, sum(chapters), sum(boards), sum(communes)
+                    FROM rollup_unit_flows WHERE node_id = ANY(:ids) AND (year, half) <= (:to, :half) GROUP BY node_id
+                    UNION ALL
+                    SELECT 'U', id, kind, CASE WHEN founded_on <= :end AND (dissolved_on IS NULL OR dissolved_on > :end)
+                                               THEN 1 ELSE 0 END, NULL, NULL
+                    FROM org_unit WHERE id = ANY(:ids) AND level = 3
                     UNION ALL
                     SELECT 'P', node_id, NULL, population, NULL, NULL
-                    FROM node_population WHERE node_id = ANY(:ids) AND year = :year
-                    """).param("ids", nodes.stream().map(OrgUnitView::id).toArray(Long[]::new)).param("year", year)
+                    FROM node_population WHERE node_id = ANY(:ids) AND year = :to
+                    """).param("ids", nodes.stream().map(OrgUnitView::id).toArray(Long[]::new))
+                    .param("from", period.from()).param("to", period.to()).param("half", period.lastHalf())
+                    .param("end", period.end())
                     .query(rs -> {
                         long id = rs.getLong(2);
                         switch (rs.getString(1)) {
@@ -219,8 +256,23 @@ public class RollupService {
                             case "F" -> funds.put(id, new long[] {rs.getLong(4), rs.getLong(5), rs.getLong(6)});
                             case "T" -> titles.computeIfAbsent(id, k -> new EnumMap<>(TitleKind.class))
                                     .put(TitleKind.valueOf(rs.getString(3)), new Figures.TitleCount(rs.getLong(4), rs.getLong(5)));
-                            case "R" -> reached.computeIfAbsent(id, k -> new TreeMap<>()).put(rs.getString(3), rs.getLong(4));
+                            case "K" -> {
+                                long amount = rs.getLong(4);
+                                long people = rs.getLong(5);
+                                if (people != 0) {
+                                    reached.computeIfAbsent(id, k -> new TreeMap<>()).put(rs.getString(3), people);
+                                }
+                                if (amount != 0 || people != 0) {
+                                    money.computeIfAbsent(id, k -> new EnumMap<>(FundCategory.class))
+                                            .put(FundCategory.valueOf(rs.getString(3)), new Money.Total(amount, people));
+                                }
+                            }
                             case "S" -> structure.put(id, new long[] {rs.getLong(4), rs.getLong(5), rs.getLong(6)});
+                            case "U" -> { // a grassroots unit counts as one chapter or board while it stands
+                                boolean stands = rs.getInt(4) == 1;
+                                boolean chapter = OrgUnitKind.CHAPTER.name().equals(rs.getString(3));
+                                structure.put(id, new long[] {stands && chapter ? 1 : 0, stands && !chapter ? 1 : 0, 0});
+                            }
                             default -> population.put(id, rs.getLong(4));
                         }
                     });
@@ -230,14 +282,10 @@ public class RollupService {
             long id = node.id();
             long[] m = members.getOrDefault(id, new long[3]);
             long[] f = funds.getOrDefault(id, new long[3]);
-            long[] s = structure.get(id);
-            if (s == null) { // a grassroots unit counts as one chapter or board while it is active
-                s = new long[] {node.active() && node.kind() == OrgUnitKind.CHAPTER ? 1 : 0,
-                        node.active() && node.kind() == OrgUnitKind.BOARD ? 1 : 0, 0};
-            }
+            long[] s = structure.getOrDefault(id, new long[3]);
             result.put(id, new Figures(population.get(id), s[2], s[0], s[1], m[0], m[1], m[2],
                     titles.getOrDefault(id, new EnumMap<>(TitleKind.class)), f[0], f[1], f[2],
-                    reached.getOrDefault(id, new TreeMap<>())));
+                    reached.getOrDefault(id, new TreeMap<>()), new Money(money.getOrDefault(id, Map.of()))));
         }
         return result;
     }
@@ -251,8 +299,19 @@ public class RollupService {
      * A node's dashboard: its totals, a row per child, what it holds itself beyond its children (or null), the
      * figures per group of provinces (or null) and the trend.
      */
-    public record Dashboard(OrgUnitView node, List<OrgUnitView> lineage, int year, Figures total, List<Row> rows,
+    public record Dashboard(OrgUnitView node, List<OrgUnitView> lineage, Period period, Figures total, List<Row> rows,
             Figures own, List<GroupRow> groups, List<TrendPoint> trend) {
+
+        /** A dashboard of a year. */
+        public Dashboard(OrgUnitView node, List<OrgUnitView> lineage, int year, Figures total, List<Row> rows,
+                Figures own, List<GroupRow> groups, List<TrendPoint> trend) {
+            this(node, lineage, Period.year(year), total, rows, own, groups, trend);
+        }
+
+        /** The period's last year. */
+        public int year() {
+            return period.to();
+        }
     }
 
     /** One row of the children's table. */

@@ -33,8 +33,10 @@ class ExportBrowserTest {
             browser.click(By.id("export-xlsx"));
             Path file = browser.downloaded(".xlsx");
             try (InputStream in = Files.newInputStream(file); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
-                assertThat(workbook.getSheets().count()).isEqualTo(3);
+                // a sheet per level, and the demo's six regions as groups of provinces
+                assertThat(workbook.getSheets().count()).isEqualTo(4);
                 assertThat(workbook.getSheets().toList().get(2).read()).hasSize(3 + 3321);
+                assertThat(workbook.getSheets().toList().get(3).read()).hasSize(3 + 6);
             }
         }
     }

@@ -68,6 +68,19 @@ class DatasetGeneratorTest {
         assertThat(count("SELECT chapters + boards FROM rollup_units WHERE node_id = (SELECT id FROM org_unit WHERE level = 0)"))
                 .isEqualTo(count("SELECT count(*) FROM org_unit WHERE level = 3 AND active"));
         // the roll-ups the generator rebuilt equal what the triggers keep: snapshot, rebuild again, compare
+        // how much the half-year granularity (issue 13) grows the roll-ups: rows, and rows had they stayed yearly
+        jdbc.sql("""
+                SELECT 'rollup_members', count(*), count(DISTINCT (node_id, year)) FROM rollup_members
+                UNION ALL SELECT 'rollup_titles', count(*), count(DISTINCT (node_id, year, kind)) FROM rollup_titles
+                UNION ALL SELECT 'rollup_funds', count(*), count(DISTINCT (node_id, year)) FROM rollup_funds
+                UNION ALL SELECT 'rollup_money', count(*), count(DISTINCT (node_id, year, category)) FROM rollup_money
+                UNION ALL SELECT 'rollup_money (people only, as rollup_reached was)', count(*) FILTER (WHERE people <> 0),
+                                 count(DISTINCT (node_id, year, category)) FILTER (WHERE people <> 0) FROM rollup_money
+                UNION ALL SELECT 'rollup_unit_flows', count(*), count(DISTINCT (node_id, year)) FROM rollup_unit_flows
+                """).query(rs -> {
+                    System.out.printf("DatasetGeneratorTest: %s: %d rows (%d by year)%n", rs.getString(1), rs.getLong(2),
+                            rs.getLong(3));
+                });
         List<String> before = snapshot();
         jdbc.sql("SELECT rollup_rebuild()").query(Object.class).optional();
         assertThat(snapshot()).isEqualTo(before);
@@ -79,17 +92,20 @@ class DatasetGeneratorTest {
                 SELECT 'u' || node_id || ':' || chapters || ',' || boards || ',' || communes_with_association
                 FROM rollup_units
                 UNION ALL
-                SELECT 'm' || node_id || '/' || year || ':' || joined || ',' || departed || ',' || party_joined || ',' || party_departed
+                SELECT 'm' || node_id || '/' || year || '/' || half || ':' || joined || ',' || departed || ',' || party_joined || ',' || party_departed
                 FROM rollup_members WHERE (joined, departed, party_joined, party_departed) <> (0, 0, 0, 0)
                 UNION ALL
-                SELECT 't' || node_id || '/' || year || '/' || kind || ':' || registered || ',' || recognised
+                SELECT 't' || node_id || '/' || year || '/' || half || '/' || kind || ':' || registered || ',' || recognised
                 FROM rollup_titles WHERE (registered, recognised) <> (0, 0)
                 UNION ALL
-                SELECT 'f' || node_id || '/' || year || ':' || raised || ',' || disbursed
+                SELECT 'f' || node_id || '/' || year || '/' || half || ':' || raised || ',' || disbursed
                 FROM rollup_funds WHERE (raised, disbursed) <> (0, 0)
                 UNION ALL
-                SELECT 'r' || node_id || '/' || year || '/' || category || ':' || people
-                FROM rollup_reached WHERE people <> 0
+                SELECT 'k' || node_id || '/' || year || '/' || half || '/' || category || ':' || amount || ',' || people
+                FROM rollup_money WHERE (amount, people) <> (0, 0)
+                UNION ALL
+                SELECT 's' || node_id || '/' || year || '/' || half || ':' || chapters || ',' || boards || ',' || communes
+                FROM rollup_unit_flows WHERE (chapters, boards, communes) <> (0, 0, 0)
                 ORDER BY 1
                 """).query(String.class).list();
     }

@@ -129,7 +129,11 @@ class MemberRollupTest {
                     FROM flows f CROSS JOIN LATERAL (VALUES (f.unit_id), (f.commune_id), (f.province_id)) n (node_id)
                     GROUP BY n.node_id, f.year
                 ), kept AS (
-                    SELECT * FROM rollup_members WHERE joined <> 0 OR departed <> 0 OR party_joined <> 0 OR party_departed <> 0
+                    -- the rows are by half-year (issue 13); a year is both halves
+                    SELECT node_id, year, sum(joined) AS joined, sum(departed) AS departed,
+                           sum(party_joined) AS party_joined, sum(party_departed) AS party_departed
+                    FROM rollup_members GROUP BY node_id, year
+                    HAVING sum(joined) <> 0 OR sum(departed) <> 0 OR sum(party_joined) <> 0 OR sum(party_departed) <> 0
                 )
                 SELECT coalesce(d.node_id, k.node_id) || '/' || coalesce(d.year, k.year) || ': ' || row(d.joined, d.departed,
                        d.party_joined, d.party_departed) || ' vs ' || row(k.joined, k.departed, k.party_joined, k.party_departed)

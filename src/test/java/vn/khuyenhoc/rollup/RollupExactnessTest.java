@@ -22,6 +22,9 @@ import vn.khuyenhoc.member.MemberData;
 import vn.khuyenhoc.member.MemberService;
 import vn.khuyenhoc.member.MemberStatus;
 import vn.khuyenhoc.member.MemberView;
+import vn.khuyenhoc.orgunit.GrassrootsUnitForm;
+import vn.khuyenhoc.orgunit.OrgUnitKind;
+import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.registration.EvaluationCommand;
 import vn.khuyenhoc.registration.EvaluationService;
@@ -41,8 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboards' figures are exact: after a random mix of member, status, registration, evaluation, withdrawal,
- * fund and reversal operations across units of two communes in two provinces, every figure of every level (units,
- * communes, provinces, the country) and of every year touched equals a direct count over the raw records.
+ * fund (of every category) and reversal operations, and of units founded, dissolved, reactivated and changed in
+ * kind on dates of past years, across units of two communes in two provinces, every figure of every level (units,
+ * communes, provinces, the country) equals a direct count over the raw records for every period kind — each year
+ * touched, each first half, spans of years — and again after {@code rollup_rebuild()}.
  */
 @IntegrationTest
 class RollupExactnessTest {
@@ -61,6 +66,9 @@ class RollupExactnessTest {
 
     @Autowired
     RollupService rollups;
+
+    @Autowired
+    OrgUnitService orgUnits;
 
     @Autowired
     TestTree tree;
@@ -82,12 +90,50 @@ class RollupExactnessTest {
         List<FundEntryView> entries = new ArrayList<>();
         int refused = 0;
 
-        for (int i = 0; i < 240; i++) {
+        List<OrgUnitView> dated = new ArrayList<>(); // units with founding dates in past years
+        FundCategory[] receipts = FundDirection.RECEIPT.categories();
+        FundCategory[] disbursements = FundDirection.DISBURSEMENT.categories();
+        for (int i = 0; i < 320; i++) {
             int c = random.nextInt(chapters.size());
             Staff secretary = chapterStaff.get(c);
             int communeIndex = chapters.get(c).parentId().equals(communes.get(0).id()) ? 0 : 1;
             try {
-                switch (random.nextInt(9)) {
+                switch (random.nextInt(12)) {
+                    case 9 -> { // a unit founded on a day of the last four years, perhaps dissolved since
+                        LocalDate founded = randomDate(random, LocalDate.of(thisYear - 4, 1, 1), today);
+                        LocalDate dissolved = random.nextInt(3) == 0 ? randomDate(random, founded, today) : null;
+                        dated.add(orgUnits.createGrassroots(communeStaff.get(communeIndex), communes.get(communeIndex).id(),
+                                new GrassrootsUnitForm(random.nextBoolean() ? OrgUnitKind.CHAPTER : OrgUnitKind.BOARD,
+                                        "Đơn vị thử " + UUID.randomUUID(), founded.toString(),
+                                        dissolved == null ? null : dissolved.toString(), null)));
+                    }
+                    case 10 -> { // a unit's dates or kind changed, or it is deactivated or reactivated
+                        if (!dated.isEmpty()) {
+                            OrgUnitView unit = orgUnits.get(centralScope(), dated.get(random.nextInt(dated.size())).id());
+                            Staff staff = communeStaff.get(unit.parentId().equals(communes.get(0).id()) ? 0 : 1);
+                            switch (random.nextInt(3)) {
+                                case 0 -> orgUnits.setGrassrootsActive(staff, unit.id(), !unit.active());
+                                case 1 -> {
+                                    LocalDate founded = randomDate(random, LocalDate.of(thisYear - 4, 1, 1), today);
+                                    LocalDate dissolved = random.nextBoolean() ? randomDate(random, founded, today) : null;
+                                    orgUnits.updateGrassroots(staff, unit.id(), new GrassrootsUnitForm(unit.kind(), unit.name(),
+                                            founded.toString(), dissolved == null ? "" : dissolved.toString(), unit.version()));
+                                }
+                                default -> orgUnits.updateGrassroots(staff, unit.id(), new GrassrootsUnitForm(
+                                        unit.kind() == OrgUnitKind.CHAPTER ? OrgUnitKind.BOARD : OrgUnitKind.CHAPTER,
+                                        unit.name(), unit.version()));
+                            }
+                        }
+                    }
+                    case 11 -> { // a disbursement of any kind, on a day of the last three years
+                        FundCategory category = disbursements[random.nextInt(disbursements.length)];
+                        Integer people = category.reach() == FundCategory.Reach.REQUIRED
+                                || (category.reach() == FundCategory.Reach.OPTIONAL && random.nextBoolean())
+                                ? 1 + random.nextInt(20) : null;
+                        entries.add(funds.record(random.nextBoolean() ? secretary : communeStaff.get(communeIndex),
+                                new FundEntryCommand(FundDirection.DISBURSEMENT, category, (1 + random.nextInt(10)) * 10_000L,
+                                        randomDate(random, LocalDate.of(thisYear - 2, 1, 1), today), "Người nhận " + i, people, null)));
+                    }
                     case 0, 1 -> memberIds.add(members.add(secretary, chapters.get(c).id(), new MemberData(
                             "Nguyễn Văn Thử " + i, random.nextBoolean() ? Gender.MALE : Gender.FEMALE,
                             1960 + random.nextInt(30), null, 1, random.nextInt(3) == 0, null, "Tổ " + i,
@@ -131,7 +177,7 @@ class RollupExactnessTest {
                         }
                     }
                     case 6 -> entries.add(funds.record(random.nextBoolean() ? secretary : communeStaff.get(communeIndex),
-                            new FundEntryCommand(FundDirection.RECEIPT, FundCategory.BUSINESS_DONATION,
+                            new FundEntryCommand(FundDirection.RECEIPT, receipts[random.nextInt(receipts.length)],
                                     (1 + random.nextInt(50)) * 100_000L, randomDate(random, LocalDate.of(thisYear - 2, 1, 1), today),
                                     "Công ty Thử " + i, null, null)));
                     case 7 -> entries.add(funds.record(random.nextBoolean() ? secretary : communeStaff.get(communeIndex),
@@ -156,32 +202,53 @@ class RollupExactnessTest {
         assertThat(registrationIds.size()).isGreaterThan(20);
         assertThat(entries.size()).isGreaterThan(20);
 
+        assertThat(dated.size()).isGreaterThan(5);
+
         List<OrgUnitView> nodes = new ArrayList<>();
         nodes.add(tree.central());
         nodes.add(tree.unit("22"));
         nodes.add(tree.unit("01"));
         nodes.addAll(communes);
         nodes.addAll(chapters);
+        dated.stream().limit(4).forEach(u -> nodes.add(orgUnits.get(centralScope(), u.id())));
+        List<Period> periods = new ArrayList<>();
+        for (int year = thisYear - 4; year <= thisYear; year++) {
+            periods.add(Period.year(year));
+            periods.add(Period.firstHalf(year));
+        }
+        periods.add(Period.span(thisYear - 2, thisYear));
+        periods.add(Period.span(thisYear - 4, thisYear - 1));
+        int compared = compareEverything(nodes, periods);
+        // the dashboard's rows of a commune's units are those same figures, for a span too
+        Period span = Period.span(thisYear - 2, thisYear);
+        for (var row : rollups.dashboard(centralScope(), communes.get(0).id(), span, 8, false).rows()) {
+            Map<String, Long> expected = new DirectCounts(jdbc).of(row.node(), span);
+            expected.forEach((key, value) -> assertThat(Figure.byKey(key).of(row.figures()).longValue())
+                    .as("%s of %s", key, row.node().name()).isEqualTo(value));
+        }
+        // rollup_rebuild() recounts the same figures from the records
+        jdbc.sql("SELECT rollup_rebuild()").query(Object.class).optional();
+        compared += compareEverything(nodes, periods);
+        System.out.printf("RollupExactnessTest: %d figures compared, %d operations refused by a rule%n", compared, refused);
+    }
+
+    private int compareEverything(List<OrgUnitView> nodes, List<Period> periods) {
         DirectCounts direct = new DirectCounts(jdbc);
         int compared = 0;
         for (OrgUnitView node : nodes) {
-            for (int year = thisYear - 2; year <= thisYear; year++) {
-                Figures figures = rollups.figures(centralScope(), node.id(), year);
-                for (Map.Entry<String, Long> expected : direct.of(node, year).entrySet()) {
-                    Number actual = Figure.byKey(expected.getKey()).of(figures);
-                    assertThat(actual.longValue()).as("%s of %s in %d", expected.getKey(), node.name(), year)
+            for (Period period : periods) {
+                Figures figures = rollups.figures(centralScope(), node.id(), period);
+                for (Map.Entry<String, Long> expected : direct.of(node, period).entrySet()) {
+                    Figure figure = Figure.byKey(expected.getKey());
+                    assertThat(figure.key()).isEqualTo(expected.getKey());
+                    assertThat(figure.of(figures).longValue())
+                            .as("%s of %s in %s", expected.getKey(), node.name(), period.key())
                             .isEqualTo(expected.getValue());
                     compared++;
                 }
             }
         }
-        // and the dashboard's rows of a commune's units are those same figures
-        for (var row : rollups.dashboard(centralScope(), communes.get(0).id(), thisYear, 8, false).rows()) {
-            Map<String, Long> expected = direct.of(row.node(), thisYear);
-            expected.forEach((key, value) -> assertThat(Figure.byKey(key).of(row.figures()).longValue())
-                    .as("%s of %s", key, row.node().name()).isEqualTo(value));
-        }
-        System.out.printf("RollupExactnessTest: %d figures compared, %d operations refused by a rule%n", compared, refused);
+        return compared;
     }
 
     private Scope centralScope() {
