@@ -51,7 +51,7 @@ class DashboardController {
 
         List<Figure> columns = Figure.forLevel(dashboard.node().level() + 1);
         List<Figure> totalFigures = Figure.forLevel(dashboard.node().level()).stream()
-                .filter(f -> f != Figure.PEOPLE_REACHED && !f.isTitle()).toList();
+                .filter(f -> f != Figure.PEOPLE_REACHED && !f.isTitle() && !f.isCentreKind()).toList();
         FigureFormat format = new FigureFormat(locale);
         DashboardTable.View view = new DashboardTable.View(dashboard.node(), shownYear, chartFigure, sortFigure, descending,
                 dashboard.groups() != null ? "groups" : "units", request.getContextPath());
@@ -64,6 +64,7 @@ class DashboardController {
         model.addAttribute("years", IntStream.iterate(thisYear, y -> y >= thisYear - 15, y -> y - 1).boxed().toList());
         model.addAttribute("columns", columns);
         model.addAttribute("titleKinds", TitleKind.values());
+        model.addAttribute("centreKinds", vn.khuyenhoc.centre.CentreKind.values());
         model.addAttribute("chartFigure", chartFigure);
         model.addAttribute("by", view.by());
         model.addAttribute("trendJson", json.writeValueAsString(dashboard.trend()));

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
+import vn.khuyenhoc.centre.CentreKind;
 import vn.khuyenhoc.registration.TitleKind;
 
 /**
@@ -35,7 +36,32 @@ public enum Figure {
     DISBURSED("disbursed", Format.MONEY, 3, f -> f.disbursed()),
     RAISED_PER_CAPITA("raisedPerCapita", Format.MONEY, 2, Figures::raisedPerCapita),
     BALANCE("balance", Format.MONEY, 3, f -> f.balance()),
-    PEOPLE_REACHED("peopleReached", Format.COUNT, 3, f -> f.totalReached());
+    PEOPLE_REACHED("peopleReached", Format.COUNT, 3, f -> f.totalReached()),
+
+    // ---- community learning centres (issue 15), from Figures.centres(): communes and above
+    CENTRES("centres", Format.COUNT, 2, f -> f.centres().centres()),
+    CENTRES_OPERATING("centresOperating", Format.COUNT, 2, f -> f.centres().operating()),
+    CENTRE_CLASSES("centreClasses", Format.COUNT, 2, f -> f.centres().totalClasses()),
+    CENTRE_CLASSES_LITERACY("centreClassesLiteracy", Format.COUNT, 2, f -> f.centres().classes(CentreKind.LITERACY)),
+    CENTRE_CLASSES_VOCATIONAL("centreClassesVocational", Format.COUNT, 2, f -> f.centres().classes(CentreKind.VOCATIONAL)),
+    CENTRE_CLASSES_LAW("centreClassesLaw", Format.COUNT, 2, f -> f.centres().classes(CentreKind.LAW)),
+    CENTRE_CLASSES_DIGITAL("centreClassesDigital", Format.COUNT, 2, f -> f.centres().classes(CentreKind.DIGITAL)),
+    CENTRE_CLASSES_LANGUAGES("centreClassesLanguages", Format.COUNT, 2, f -> f.centres().classes(CentreKind.LANGUAGES)),
+    CENTRE_CLASSES_HEALTH("centreClassesHealth", Format.COUNT, 2, f -> f.centres().classes(CentreKind.HEALTH)),
+    CENTRE_CLASSES_OTHER("centreClassesOther", Format.COUNT, 2, f -> f.centres().classes(CentreKind.OTHER)),
+    CENTRE_TURNS("centreTurns", Format.COUNT, 2, f -> f.centres().totalTurns()),
+    CENTRE_TURNS_LITERACY("centreTurnsLiteracy", Format.COUNT, 2, f -> f.centres().turns(CentreKind.LITERACY)),
+    CENTRE_TURNS_VOCATIONAL("centreTurnsVocational", Format.COUNT, 2, f -> f.centres().turns(CentreKind.VOCATIONAL)),
+    CENTRE_TURNS_LAW("centreTurnsLaw", Format.COUNT, 2, f -> f.centres().turns(CentreKind.LAW)),
+    CENTRE_TURNS_DIGITAL("centreTurnsDigital", Format.COUNT, 2, f -> f.centres().turns(CentreKind.DIGITAL)),
+    CENTRE_TURNS_LANGUAGES("centreTurnsLanguages", Format.COUNT, 2, f -> f.centres().turns(CentreKind.LANGUAGES)),
+    CENTRE_TURNS_HEALTH("centreTurnsHealth", Format.COUNT, 2, f -> f.centres().turns(CentreKind.HEALTH)),
+    CENTRE_TURNS_OTHER("centreTurnsOther", Format.COUNT, 2, f -> f.centres().turns(CentreKind.OTHER)),
+    CENTRE_HUBS("centreHubs", Format.COUNT, 2, f -> f.centres().hubs()),
+    CENTRE_CHAIR("centreChair", Format.COUNT, 2, f -> f.centres().chair()),
+    STAFF_DIGITAL("staffDigital", Format.COUNT, 2, f -> f.centres().staffTrained()),
+    STAFF_DIGITAL_SHARE("staffDigitalShare", Format.PERCENT, 2, f -> f.centres().staffTrainedShare()),
+    CENTRE_SUPPORT("centreSupport", Format.MONEY, 2, f -> f.centres().support());
 
     /** How a figure is shown: a whole number, a percentage, or VND. */
     public enum Format {
@@ -65,6 +91,11 @@ public enum Figure {
     /** Whether this is a count of a learning title (shown in the dashboard's table of titles, not as a card). */
     public boolean isTitle() {
         return key.endsWith("Registered") || key.endsWith("Recognised");
+    }
+
+    /** Whether this is a learning centre's count of one kind of class (shown in the dashboard's table by kind). */
+    public boolean isCentreKind() {
+        return key.matches("centre(Classes|Turns)[A-Z].*");
     }
 
     public String messageKey() {

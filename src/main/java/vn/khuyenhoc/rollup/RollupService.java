@@ -225,6 +225,7 @@ public class RollupService {
                         }
                     });
         }
+        Map<Long, CentreFigures> centres = CentreFigures.read(jdbc, nodes.stream().map(OrgUnitView::id).toArray(Long[]::new), year);
         Map<Long, Figures> result = new LinkedHashMap<>();
         for (OrgUnitView node : nodes) {
             long id = node.id();
@@ -237,14 +238,14 @@ public class RollupService {
             }
             result.put(id, new Figures(population.get(id), s[2], s[0], s[1], m[0], m[1], m[2],
                     titles.getOrDefault(id, new EnumMap<>(TitleKind.class)), f[0], f[1], f[2],
-                    reached.getOrDefault(id, new TreeMap<>())));
+                    reached.getOrDefault(id, new TreeMap<>()), centres.getOrDefault(id, CentreFigures.ZERO)));
         }
         return result;
     }
 
     private static boolean isZero(Figures f) {
         return f.members() == 0 && f.newMembers() == 0 && f.partyMembers() == 0 && f.raised() == 0 && f.disbursed() == 0
-                && f.balance() == 0 && f.titles().isEmpty() && f.reached().isEmpty();
+                && f.balance() == 0 && f.titles().isEmpty() && f.reached().isEmpty() && f.centres().isZero();
     }
 
     /**
