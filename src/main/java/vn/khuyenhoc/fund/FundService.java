@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.centre.CentreService;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.closing.YearClosingService;
@@ -51,12 +52,20 @@ public class FundService {
     private final OrgUnitService orgUnits;
     private final YearClosingService closing;
     private final AuditService audit;
+    private final CentreService centres;
 
-    FundService(FundLedger ledger, OrgUnitService orgUnits, YearClosingService closing, AuditService audit) {
+    FundService(FundLedger ledger, OrgUnitService orgUnits, YearClosingService closing, AuditService audit,
+            CentreService centres) {
         this.ledger = ledger;
         this.orgUnits = orgUnits;
         this.closing = closing;
         this.audit = audit;
+        this.centres = centres;
+    }
+
+    /** The learning centres an entry of this node's fund may name (issue 15): those of its subtree. */
+    public List<CentreService.CentreOption> centreOptions(OrgUnitView node) {
+        return centres.optionsWithin(node);
     }
 
     public static LocalDate today() {
@@ -150,6 +159,14 @@ public class FundService {
         String counterparty = blankToNull(Text.clean(command.counterparty()));
         String note = blankToNull(Text.clean(command.note()));
         check(command, counterparty, note);
+        if (command.centreId() != null) {
+            if (command.category() != FundCategory.COMMUNITY_LEARNING_CENTRE) {
+                throw FundRuleException.of("centreId", "fund.centre.wrongCategory");
+            }
+            if (!centres.isWithin(command.centreId(), node)) {
+                throw FundRuleException.of("centreId", "fund.centre.outside");
+            }
+        }
         closing.requireOpen(command.entryDate().getYear(), "entryDate");
 
         ledger.lock(node.id());
@@ -158,7 +175,7 @@ public class FundService {
         }
         long id = append(() -> ledger.append(node.id(), command.entryDate(), command.direction(), command.category(),
                 command.amount(), counterparty, command.peopleReached(), note, null, recorder(staff),
-                staff.username()));
+                staff.username(), command.centreId()));
         FundEntryView entry = ledger.find(id).orElseThrow();
         audit.record(staff, "CREATE", AUDIT_TYPE, id, node.path(), null, auditState(entry));
         return entry;
@@ -204,7 +221,7 @@ public class FundService {
         long id = append(() -> ledger.append(node.id(), date, original.direction(), original.category(),
                 -original.amount(), original.counterparty(),
                 original.peopleReached() == null ? null : -original.peopleReached(), why, original.id(),
-                recorder(staff), staff.username()));
+                recorder(staff), staff.username(), original.centreId()));
         FundEntryView reversal = ledger.find(id).orElseThrow();
         audit.record(staff, "REVERSE", AUDIT_TYPE, id, node.path(), auditState(original), auditState(reversal));
         return reversal;
@@ -286,6 +303,9 @@ public class FundService {
             if ("KH201".equals(state)) {
                 throw FundRuleException.of(null, "fund.amount.insufficient");
             }
+            if ("KH453".equals(state)) {
+                throw FundRuleException.of("centreId", "fund.centre.outside");
+            }
             if ("KH202".equals(state)) {
                 throw FundRuleException.of(null, "fund.reverse.refused");
             }
@@ -311,6 +331,10 @@ public class FundService {
         state.put("counterparty", e.counterparty());
         state.put("peopleReached", e.peopleReached());
         state.put("note", e.note());
+        if (e.centreId() != null) {
+            state.put("centreId", e.centreId());
+            state.put("centre", e.centreName());
+        }
         if (e.isReversal()) {
             state.put("reversesEntryId", e.reversesEntryId());
             state.put("reversesVoucher", e.reversesVoucher());
