@@ -7,36 +7,34 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-import org.springframework.format.annotation.NumberFormat;
-
 /**
  * A centre's year as commune staff type it: classes and learner-turns by kind, whether the association's chair or
  * vice-chair takes part in running the centre, and its digital-hub state. Numbers bind as numbers: {@code abc},
- * {@code 99999999999999999999} or {@code 1e400}
- * (typed the local way: 1.234 in Vietnamese) get the field's {@code typeMismatch} message, a negative or absurd
+ * {@code 99999999999999999999}, {@code 1e400},
+ * {@code 2,5} or {@code 1.200} (whole numbers typed without separators) get the field's {@code typeMismatch} message, a negative or absurd
  * number its range message (at most 100,000 classes and 10 million learner-turns of a kind, 10,000 computers).
  */
 public record CentreYearForm(
         @NotNull(message = "{centre.year.required}") @Min(value = 1990, message = "{centre.year.range}")
         @Max(value = 2100, message = "{centre.year.range}") Integer year,
-        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer classesLiteracy,
-        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer classesVocational,
-        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer classesLaw,
-        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer classesDigital,
-        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer classesLanguages,
-        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer classesHealth,
-        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer classesOther,
-        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer turnsLiteracy,
-        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer turnsVocational,
-        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer turnsLaw,
-        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer turnsDigital,
-        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer turnsLanguages,
-        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer turnsHealth,
-        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") @NumberFormat(style = NumberFormat.Style.NUMBER) Integer turnsOther,
+        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") Integer classesLiteracy,
+        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") Integer classesVocational,
+        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") Integer classesLaw,
+        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") Integer classesDigital,
+        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") Integer classesLanguages,
+        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") Integer classesHealth,
+        @Min(value = 0, message = "{centre.classes.range}") @Max(value = 100_000, message = "{centre.classes.range}") Integer classesOther,
+        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") Integer turnsLiteracy,
+        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") Integer turnsVocational,
+        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") Integer turnsLaw,
+        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") Integer turnsDigital,
+        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") Integer turnsLanguages,
+        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") Integer turnsHealth,
+        @Min(value = 0, message = "{centre.turns.range}") @Max(value = 10_000_000, message = "{centre.turns.range}") Integer turnsOther,
         boolean chairTakesPart,
         boolean internet,
         @Min(value = 0, message = "{centre.computers.range}") @Max(value = 10_000, message = "{centre.computers.range}")
-        @NumberFormat(style = NumberFormat.Style.NUMBER) Integer learnerComputers,
+        Integer learnerComputers,
         boolean openMaterials,
         CentreGrade grade,
         Long version) {

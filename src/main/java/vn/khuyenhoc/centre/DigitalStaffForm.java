@@ -4,8 +4,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-import org.springframework.format.annotation.NumberFormat;
-
 /**
  * A commune association's staff in a year and how many of them were trained in digital skills (Decision 387 asks
  * for 40 %). Numbers bind as numbers: text or absurd values get field messages.
@@ -15,9 +13,9 @@ public record DigitalStaffForm(
         @Max(value = 2100, message = "{centre.year.range}") Integer year,
         @NotNull(message = "{digitalStaff.staff.required}") @Min(value = 0, message = "{digitalStaff.staff.range}")
         @Max(value = 100_000, message = "{digitalStaff.staff.range}")
-        @NumberFormat(style = NumberFormat.Style.NUMBER) Integer staff,
+        Integer staff,
         @NotNull(message = "{digitalStaff.trained.required}") @Min(value = 0, message = "{digitalStaff.staff.range}")
         @Max(value = 100_000, message = "{digitalStaff.staff.range}")
-        @NumberFormat(style = NumberFormat.Style.NUMBER) Integer trained,
+        Integer trained,
         Long version) {
 }
