@@ -326,7 +326,7 @@ class CentrePagesTest {
         int thisYear = LocalDate.now(VietnamTime.ZONE).getYear();
         for (String[] bad : new String[][] {{"staff", "abc"}, {"staff", "-3"}, {"trained", "99999999999999999999"},
                 {"trained", "1e400"}, {"staff", "100001"}}) {
-            mvc.perform(post("/units/" + commune.id() + "/digital-staff").with(as(staff)).with(csrf())
+            mvc.perform(new Form(post("/units/" + commune.id() + "/digital-staff").with(as(staff)).with(csrf()))
                             .param("year", String.valueOf(thisYear)).param("staff", "10").param("trained", "4")
                             .param(bad[0], bad[1]))
                     .andExpect(status().isOk()).andExpect(model().attributeHasFieldErrors("form", bad[0]));
