@@ -397,11 +397,11 @@ BEGIN
         FROM centre_year y
         UNION ALL
         SELECT s.commune_id, s.province_id, NULL, s.year, 0, 0, 0, 0, 0,
-               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, s.staff, s.trained, NULL
+               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, s.staff, s.trained, NULL
         FROM commune_digital_staff s
         UNION ALL
         SELECT NULL, NULL, e.node_id, e.year, 0, 0, 0, 0, 0,
-               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, e.amount, 0, 0,
+               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, e.amount, 0, 0,
                CASE WHEN e.province_id IS NULL THEN 'central' END
         FROM fund_entry e WHERE e.category = 'COMMUNITY_LEARNING_CENTRE'
     ) x

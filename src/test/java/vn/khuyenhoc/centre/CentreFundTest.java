@@ -189,8 +189,9 @@ class CentreFundTest {
                         .param("sort", "centreHubs").param("figure", "centreTurns").with(as(province)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Lượt người học tại TT HTCĐ")));
-        String csv = mvc.perform(get("/units/" + province.scope().nodeId() + "/export.csv").param("year", "2025")
-                        .with(as(province)))
+        var started = mvc.perform(get("/units/" + province.scope().nodeId() + "/export.csv").param("year", "2025")
+                        .with(as(province))).andExpect(status().isOk()).andReturn();
+        String csv = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv).contains("Trung tâm HTCĐ", "TT học tập số", "Tỷ lệ cán bộ tập huấn KNS", "Quỹ hỗ trợ TT HTCĐ");
     }
