@@ -51,6 +51,7 @@ import vn.khuyenhoc.shared.VietnamTime;
 class DemoCentres implements ApplicationRunner {
 
     private static final Log log = LogFactory.getLog(DemoCentres.class);
+    static final String WARD_CENTRE = "Trung tâm học tập cộng đồng phường Hạ Long";
 
     private final CentreService centres;
     private final DigitalStaffService digitalStaff;
@@ -75,8 +76,8 @@ class DemoCentres implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         OrgUnitView commune = orgUnits.byOfficialCode(DemoData.COMMUNE_CODE).orElseThrow();
-        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM learning_centre WHERE commune_id = :c)").param("c", commune.id())
-                .query(Boolean.class).single()) {
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM learning_centre WHERE commune_id = :c AND name = :name)")
+                .param("c", commune.id()).param("name", WARD_CENTRE).query(Boolean.class).single()) {
             return;
         }
         Staff staff = commune(commune);
@@ -85,7 +86,7 @@ class DemoCentres implements ApplicationRunner {
         int lastYear = thisYear - 1;
         LocalDate setUp = LocalDate.of(lastYear, 8, 12);
         List<CentreView> made = new ArrayList<>();
-        made.add(centres.create(staff, commune.id(), new CentreData("Trung tâm học tập cộng đồng phường Hạ Long",
+        made.add(centres.create(staff, commune.id(), new CentreData(WARD_CENTRE,
                 "Số 2 đường Lê Thánh Tông, khu 5", "1256/QĐ-UBND", setUp, "Nguyễn Thị Thu Hà", true, null)));
         made.add(centres.create(staff, commune.id(), new CentreData("Trung tâm học tập cộng đồng khu Bạch Đằng",
                 "Nhà văn hóa khu 2, phố Bạch Đằng", "1257/QĐ-UBND", setUp, "Trần Văn Bình", true, null)));
@@ -107,6 +108,10 @@ class DemoCentres implements ApplicationRunner {
         digitalStaff.set(staff, commune.id(), lastYear, 18, 5, null);
         digitalStaff.set(staff, commune.id(), thisYear, 18, 8, null);
 
+        // a donation for the centres first, so that the fund can pay both out whatever it held before (on every later
+        // day its balance is then higher than it was)
+        funds.record(staff, new FundEntryCommand(FundDirection.RECEIPT, FundCategory.BUSINESS_DONATION, 20_000_000L,
+                today.minusDays(41), "Công ty CP Than Hà Tu – TKV", null, "Ủng hộ trung tâm học tập cộng đồng"));
         funds.record(staff, new FundEntryCommand(FundDirection.DISBURSEMENT, FundCategory.COMMUNITY_LEARNING_CENTRE,
                 12_000_000L, today.minusDays(40), "Trung tâm học tập cộng đồng phường Hạ Long", 120,
                 "Mua 4 máy tính cho phòng học kỹ năng số", made.get(0).id()));
