@@ -2,10 +2,9 @@
 -- the staff trained in digital skills and the fund entries that name a centre, whoever connects; and the roll-up
 -- rollup_centres kept in the same transaction as every change. Tables: V45__learning_centres.sql.
 --
--- Changes to functions defined elsewhere, complete here (a repeatable migration runs after every versioned one):
---   * rollup_rebuild() (V16) also rebuilds rollup_centres;
---   * fund_entry_digest() (V7) also covers the centre an entry names; with no centre named its input is exactly V7's
---     (concat_ws skips a NULL), so every existing entry keeps its hash.
+-- Changed elsewhere, in their own repeatable files: rollup_rebuild() (R__rollup.sql) also calls
+-- rollup_centres_rebuild(); fund_entry_digest() (R__funds.sql) also covers the centre an entry names (with none named
+-- its input is exactly V7's, so every existing entry keeps its hash).
 
 -- The one check of every change to a centre's records dated in a year. Closed years (V11) refuse with KH001.
 -- HOOK for the reporting cycle (issue 12): when a commune's year can be submitted and locked, call the lock here too,
@@ -349,18 +348,6 @@ DROP TRIGGER IF EXISTS fund_entry_centre_rollup ON fund_entry;
 CREATE TRIGGER fund_entry_centre_rollup AFTER INSERT ON fund_entry
     FOR EACH ROW EXECUTE FUNCTION fund_entry_centre_rollup();
 
--- V7's digest, with the centre appended when one is named (concat_ws skips NULL: unchanged input otherwise).
-CREATE OR REPLACE FUNCTION fund_entry_digest(e fund_entry, previous bytea) RETURNS bytea LANGUAGE sql STABLE AS $$
-    SELECT sha256(convert_to(concat_ws(E'\x1f',
-        coalesce(encode(previous, 'hex'), '-'), e.id, e.node_id, e.chain_seq, e.voucher_number,
-        to_char(e.entry_date, 'YYYY-MM-DD'), e.direction, e.category, e.amount,
-        coalesce(e.people_reached::text, '-'), coalesce(e.reverses_entry_id::text, '-'),
-        length(coalesce(e.counterparty, '')) || ':' || coalesce(e.counterparty, ''),
-        length(coalesce(e.note, '')) || ':' || coalesce(e.note, ''),
-        e.recorded_by, coalesce(e.recorded_by_id::text, '-'),
-        (extract(EPOCH FROM e.recorded_at) * 1000000)::bigint,
-        CASE WHEN e.centre_id IS NOT NULL THEN 'centre:' || e.centre_id END), 'UTF8'))
-$$;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Rebuilding from the records (the data set generator, an administrator), with the triggers' own definitions.
@@ -416,14 +403,6 @@ BEGIN
 END;
 $$;
 
--- V16's rollup_rebuild(), complete, with the centres' roll-up added.
-CREATE OR REPLACE FUNCTION rollup_rebuild() RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM rollup_units_rebuild();
-    PERFORM rollup_records_rebuild();
-    PERFORM rollup_centres_rebuild();
-END;
-$$;
 
 -- The dashboards read rollup_centres: their cache hears of its changes (V17).
 DROP TRIGGER IF EXISTS rollup_centres_notify ON rollup_centres;

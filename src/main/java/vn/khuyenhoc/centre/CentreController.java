@@ -18,7 +18,6 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.shared.CurrentStaff;
-import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.Notices;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.RuleViolations;
@@ -74,9 +73,6 @@ class CentreController {
             catch (RuleViolationException ex) {
                 RuleViolations.reject(errors, ex);
             }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
-            }
         }
         return form(model, commune, null, form);
     }
@@ -112,9 +108,6 @@ class CentreController {
             }
             catch (RuleViolationException ex) {
                 RuleViolations.reject(errors, ex);
-            }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
             }
         }
         return form(model, orgUnits.get(staff.scope(), centre.communeId()), centre, form);

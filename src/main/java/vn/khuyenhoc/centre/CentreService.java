@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
-import vn.khuyenhoc.closing.YearClosingService;
+import vn.khuyenhoc.closing.ClosedYears;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.NotFoundException;
@@ -53,11 +53,11 @@ public class CentreService {
 
     private final JdbcClient jdbc;
     private final OrgUnitService orgUnits;
-    private final YearClosingService closing;
+    private final ClosedYears closing;
     private final AuditService audit;
     private final Clock clock;
 
-    CentreService(JdbcClient jdbc, OrgUnitService orgUnits, YearClosingService closing, AuditService audit, Clock clock) {
+    CentreService(JdbcClient jdbc, OrgUnitService orgUnits, ClosedYears closing, AuditService audit, Clock clock) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.closing = closing;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
-import vn.khuyenhoc.closing.YearClosingService;
+import vn.khuyenhoc.closing.ClosedYears;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.NotFoundException;
@@ -37,11 +37,11 @@ public class DigitalStaffService {
     private final JdbcClient jdbc;
     private final OrgUnitService orgUnits;
     private final CentreService centres;
-    private final YearClosingService closing;
+    private final ClosedYears closing;
     private final AuditService audit;
     private final Clock clock;
 
-    DigitalStaffService(JdbcClient jdbc, OrgUnitService orgUnits, CentreService centres, YearClosingService closing,
+    DigitalStaffService(JdbcClient jdbc, OrgUnitService orgUnits, CentreService centres, ClosedYears closing,
             AuditService audit, Clock clock) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;

@@ -71,7 +71,7 @@ class CentreFundTest {
     private MockHttpServletRequestBuilder disbursement(Staff staff, long nodeId, String category, String centreId) {
         return post("/units/" + nodeId + "/fund/entries").with(as(staff)).with(csrf())
                 .param("direction", "DISBURSEMENT").param("category", category).param("amount", "2.500.000")
-                .param("entryDate", FundService.today().toString()).param("counterparty", "Trung tâm HTCĐ")
+                .param("entryDate", funds.today().toString()).param("counterparty", "Trung tâm HTCĐ")
                 .param("peopleReached", "").param("note", "Mua máy tính").param("centreId", centreId);
     }
 
@@ -118,9 +118,9 @@ class CentreFundTest {
 
         // the province's roll-up counts it, the reversal names the same centre and takes it back
         Scope central = new Scope(tree.central().id(), tree.central().path(), 0);
-        int year = FundService.today().getYear();
+        int year = funds.today().getYear();
         long provinceSupport = Figure.CENTRE_SUPPORT.of(rollups.figures(central, tree.unit("22").id(), year)).longValue();
-        FundEntryView reversal = funds.reverse(staff, entryId, FundService.today(), "Ghi nhầm");
+        FundEntryView reversal = funds.reverse(staff, entryId, funds.today(), "Ghi nhầm");
         assertThat(reversal.centreId()).isEqualTo(own.id());
         assertThat(Figure.CENTRE_SUPPORT.of(rollups.figures(central, tree.unit("22").id(), year)).longValue())
                 .isEqualTo(provinceSupport - 2_500_000L);
