@@ -28,7 +28,9 @@ CREATE OR REPLACE FUNCTION fund_entry_digest(e fund_entry, previous bytea) RETUR
         length(coalesce(e.counterparty, '')) || ':' || coalesce(e.counterparty, ''),
         length(coalesce(e.note, '')) || ':' || coalesce(e.note, ''),
         e.recorded_by, coalesce(e.recorded_by_id::text, '-'),
-        (extract(EPOCH FROM e.recorded_at) * 1000000)::bigint), 'UTF8'))
+        (extract(EPOCH FROM e.recorded_at) * 1000000)::bigint,
+        -- issue 15: the learning centre an entry names; concat_ws skips NULL, so an entry naming none keeps V7's input
+        CASE WHEN e.centre_id IS NOT NULL THEN 'centre:' || e.centre_id END), 'UTF8'))
 $$;
 
 -- from V7

@@ -176,6 +176,7 @@ BEGIN
     PERFORM rollup_units_rebuild();
     PERFORM rollup_unit_flows_rebuild();
     PERFORM rollup_records_rebuild();
+    PERFORM rollup_centres_rebuild(); -- issue 15, R__centres.sql
 END;
 $$;
 

@@ -145,6 +145,7 @@ class FundController {
         model.addAttribute("direction", direction);
         model.addAttribute("categories", direction.categories());
         model.addAttribute("nextVoucher", funds.nextVoucher(staff, direction));
+        model.addAttribute("centres", direction == FundDirection.DISBURSEMENT ? funds.centreOptions(node) : java.util.List.of());
         model.addAttribute("today", funds.today());
         // keep the bound form (and its errors) when redisplaying after a failed POST
         if (!model.containsAttribute("entryForm")) {

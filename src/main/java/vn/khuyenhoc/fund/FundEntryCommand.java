@@ -8,7 +8,14 @@ import java.time.LocalDate;
  * @param amount        whole VND, positive
  * @param counterparty  donor or beneficiary; may be empty for a receipt (an anonymous donation)
  * @param peopleReached for disbursements whose kind counts people, else null
+ * @param centreId      the community learning centre a disbursement of that category supports, or null (issue 15)
  */
 public record FundEntryCommand(FundDirection direction, FundCategory category, long amount, LocalDate entryDate,
-        String counterparty, Integer peopleReached, String note) {
+        String counterparty, Integer peopleReached, String note, Long centreId) {
+
+    /** An entry naming no learning centre. */
+    public FundEntryCommand(FundDirection direction, FundCategory category, long amount, LocalDate entryDate,
+            String counterparty, Integer peopleReached, String note) {
+        this(direction, category, amount, entryDate, counterparty, peopleReached, note, null);
+    }
 }

@@ -23,15 +23,16 @@ public record FundEntryForm(
         @Size(max = 200, message = "{fund.counterparty.size}") String counterparty,
         @Min(value = 1, message = "{fund.peopleReached.range}") @Max(value = 1_000_000, message = "{fund.peopleReached.range}")
         Integer peopleReached,
-        @Size(max = 500, message = "{fund.note.size}") String note) {
+        @Size(max = 500, message = "{fund.note.size}") String note,
+        Long centreId) {
 
     static FundEntryForm empty(FundDirection direction, LocalDate today) {
-        return new FundEntryForm(direction, null, "", today, "", null, "");
+        return new FundEntryForm(direction, null, "", today, "", null, "", null);
     }
 
     /** The command for the service; only called once the form is valid, so the amount reads. */
     FundEntryCommand toCommand() {
         return new FundEntryCommand(direction, category, VndAmount.parse(amount).value(), entryDate, counterparty,
-                peopleReached, note);
+                peopleReached, note, centreId);
     }
 }

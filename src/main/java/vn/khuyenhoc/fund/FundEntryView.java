@@ -11,11 +11,13 @@ import java.util.HexFormat;
  * @param reversesEntryId   the entry this one reverses, or null
  * @param reversedByEntryId the entry that reverses this one, or null
  * @param entryHash         the entry's link in its fund's hash chain
+ * @param centreId          the community learning centre the entry supports, or null (issue 15)
  */
 public record FundEntryView(long id, long nodeId, int year, LocalDate entryDate, FundDirection direction,
         FundCategory category, long amount, String counterparty, Integer peopleReached, String voucherNumber,
         String note, Long reversesEntryId, String reversesVoucher, Long reversedByEntryId, String reversedByVoucher,
-        String recordedBy, String recordedByName, OffsetDateTime recordedAt, byte[] entryHash) {
+        String recordedBy, String recordedByName, OffsetDateTime recordedAt, byte[] entryHash, Long centreId,
+        String centreName) {
 
     public boolean isReversal() {
         return reversesEntryId != null;

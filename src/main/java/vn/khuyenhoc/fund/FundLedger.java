@@ -24,8 +24,9 @@ class FundLedger {
             SELECT e.id, e.node_id, e.year, e.entry_date, e.direction, e.category, e.amount, e.counterparty,
                    e.people_reached, e.voucher_number, e.note, e.reverses_entry_id, o.voucher_number AS reverses_voucher,
                    r.id AS reversed_by_id, r.voucher_number AS reversed_by_voucher, e.recorded_by,
-                   u.full_name AS recorded_by_name, e.recorded_at, e.entry_hash
+                   u.full_name AS recorded_by_name, e.recorded_at, e.entry_hash, e.centre_id, lc.name AS centre_name
             FROM fund_entry e
+            LEFT JOIN learning_centre lc ON lc.id = e.centre_id
             LEFT JOIN fund_entry o ON o.id = e.reverses_entry_id
             LEFT JOIN fund_entry r ON r.reverses_entry_id = e.id
             LEFT JOIN app_user u ON u.id = e.recorded_by_id
@@ -67,18 +68,18 @@ class FundLedger {
     /** Appends an entry; the database fills in its place, year, voucher number, time and hash. */
     long append(long nodeId, LocalDate date, FundDirection direction, FundCategory category, long amount,
             String counterparty, Integer peopleReached, String note, Long reversesEntryId, Long recordedById,
-            String recordedBy) {
+            String recordedBy, Long centreId) {
         return jdbc.sql("""
                 INSERT INTO fund_entry (node_id, entry_date, direction, category, amount, counterparty, people_reached,
-                                        note, reverses_entry_id, recorded_by_id, recorded_by)
+                                        note, reverses_entry_id, recorded_by_id, recorded_by, centre_id)
                 VALUES (:node, :date, :direction, :category, :amount, :counterparty, :people, :note, :reverses,
-                        :recordedById, :recordedBy)
+                        :recordedById, :recordedBy, :centre)
                 RETURNING id
                 """)
                 .param("node", nodeId).param("date", date).param("direction", direction.name())
                 .param("category", category.name()).param("amount", amount).param("counterparty", counterparty)
                 .param("people", peopleReached).param("note", note).param("reverses", reversesEntryId)
-                .param("recordedById", recordedById).param("recordedBy", recordedBy)
+                .param("recordedById", recordedById).param("recordedBy", recordedBy).param("centre", centreId)
                 .query(Long.class).single();
     }
 
@@ -174,7 +175,8 @@ class FundLedger {
                 rs.getObject("reverses_entry_id", Long.class), rs.getString("reverses_voucher"),
                 rs.getObject("reversed_by_id", Long.class), rs.getString("reversed_by_voucher"),
                 rs.getString("recorded_by"), rs.getString("recorded_by_name"),
-                rs.getObject("recorded_at", OffsetDateTime.class), rs.getBytes("entry_hash"));
+                rs.getObject("recorded_at", OffsetDateTime.class), rs.getBytes("entry_hash"),
+                rs.getObject("centre_id", Long.class), rs.getString("centre_name"));
     }
 
     /** One category's figures for a year. */

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.centre.CentreService;
 import vn.khuyenhoc.closing.ClosedYears;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
@@ -50,14 +51,21 @@ public class FundService {
     private final ClosedYears closing;
     private final AuditService audit;
     private final Clock clock;
+    private final CentreService centres;
 
     FundService(FundLedger ledger, OrgUnitService orgUnits, ClosedYears closing, AuditService audit,
-            Clock clock) {
+            Clock clock, CentreService centres) {
         this.ledger = ledger;
         this.orgUnits = orgUnits;
         this.closing = closing;
         this.audit = audit;
         this.clock = clock;
+        this.centres = centres;
+    }
+
+    /** The learning centres an entry of this node's fund may name (issue 15): those of its subtree. */
+    public List<CentreService.CentreOption> centreOptions(OrgUnitView node) {
+        return centres.optionsWithin(node);
     }
 
     /** Today in Viet Nam, wherever the server's clock is set: the default and the latest date of an entry. */
@@ -152,6 +160,14 @@ public class FundService {
         String counterparty = blankToNull(Text.clean(command.counterparty()));
         String note = blankToNull(Text.clean(command.note()));
         check(command, counterparty, note);
+        if (command.centreId() != null) {
+            if (command.category() != FundCategory.COMMUNITY_LEARNING_CENTRE) {
+                throw RuleViolationException.of("centreId", "fund.centre.wrongCategory");
+            }
+            if (!centres.isWithin(command.centreId(), node)) {
+                throw RuleViolationException.of("centreId", "fund.centre.outside");
+            }
+        }
         closing.requireOpen(command.entryDate().getYear(), "entryDate");
 
         ledger.lock(node.id());
@@ -160,7 +176,7 @@ public class FundService {
         }
         long id = append(() -> ledger.append(node.id(), command.entryDate(), command.direction(), command.category(),
                 command.amount(), counterparty, command.peopleReached(), note, null, recorder(staff),
-                staff.username()));
+                staff.username(), command.centreId()));
         FundEntryView entry = ledger.find(id).orElseThrow();
         audit.record(staff, "CREATE", AUDIT_TYPE, id, node.path(), null, auditState(entry));
         return entry;
@@ -206,7 +222,7 @@ public class FundService {
         long id = append(() -> ledger.append(node.id(), date, original.direction(), original.category(),
                 -original.amount(), original.counterparty(),
                 original.peopleReached() == null ? null : -original.peopleReached(), why, original.id(),
-                recorder(staff), staff.username()));
+                recorder(staff), staff.username(), original.centreId()));
         FundEntryView reversal = ledger.find(id).orElseThrow();
         audit.record(staff, "REVERSE", AUDIT_TYPE, id, node.path(), auditState(original), auditState(reversal));
         return reversal;
@@ -298,6 +314,10 @@ public class FundService {
         state.put("counterparty", e.counterparty());
         state.put("peopleReached", e.peopleReached());
         state.put("note", e.note());
+        if (e.centreId() != null) {
+            state.put("centreId", e.centreId());
+            state.put("centre", e.centreName());
+        }
         if (e.isReversal()) {
             state.put("reversesEntryId", e.reversesEntryId());
             state.put("reversesVoucher", e.reversesVoucher());

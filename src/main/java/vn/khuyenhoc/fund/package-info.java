@@ -1,7 +1,7 @@
 /**
  * The append-only fund ledgers of every node.
  */
-@ApplicationModule(allowedDependencies = {"audit", "closing", "orgunit", "shared"})
+@ApplicationModule(allowedDependencies = {"audit", "centre", "closing", "orgunit", "shared"})
 package vn.khuyenhoc.fund;
 
 import org.springframework.modulith.ApplicationModule;

@@ -75,7 +75,7 @@ class DashboardController {
         List<Figure> columns = Figure.forLevel(dashboard.node().level() + 1).stream()
                 .filter(f -> f.isMoneyByKind() == moneyColumns).toList();
         List<Figure> totalFigures = Figure.forLevel(dashboard.node().level()).stream()
-                .filter(f -> f != Figure.PEOPLE_REACHED && !f.isTitle() && !f.isMoneyByKind()).toList();
+                .filter(f -> f != Figure.PEOPLE_REACHED && !f.isTitle() && !f.isMoneyByKind() && !f.isCentreKind()).toList();
         FigureFormat format = new FigureFormat(locale);
         DashboardTable.View view = new DashboardTable.View(dashboard.node(), shown, chartFigure, sortFigure, descending,
                 dashboard.groups() != null ? "groups" : "units", moneyColumns ? "money" : "main", request.getContextPath());
@@ -94,6 +94,7 @@ class DashboardController {
         model.addAttribute("columns", Figure.forLevel(dashboard.node().level() + 1));
         model.addAttribute("cols", view.cols());
         model.addAttribute("titleKinds", TitleKind.values());
+        model.addAttribute("centreKinds", vn.khuyenhoc.centre.CentreKind.values());
         model.addAttribute("chartFigure", chartFigure);
         model.addAttribute("by", view.by());
         model.addAttribute("trendJson", json.writeValueAsString(dashboard.trend()));

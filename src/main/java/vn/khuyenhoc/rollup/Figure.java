@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import vn.khuyenhoc.fund.FundCategory;
+import vn.khuyenhoc.centre.CentreKind;
 import vn.khuyenhoc.registration.TitleKind;
 
 /**
@@ -61,7 +62,32 @@ public enum Figure {
     PEOPLE_AWARD_STUDENTS("people.AWARD_STUDENTS", Format.COUNT, 3, f -> f.money().people(FundCategory.AWARD_STUDENTS)),
     PEOPLE_AWARD_TEACHERS("people.AWARD_TEACHERS", Format.COUNT, 3, f -> f.money().people(FundCategory.AWARD_TEACHERS)),
     PEOPLE_SUPPORT_TEACHERS_IN_DIFFICULTY("people.SUPPORT_TEACHERS_IN_DIFFICULTY", Format.COUNT, 3, f -> f.money().people(FundCategory.SUPPORT_TEACHERS_IN_DIFFICULTY)),
-    PEOPLE_COMMUNITY_LEARNING_CENTRE("people.COMMUNITY_LEARNING_CENTRE", Format.COUNT, 3, f -> f.money().people(FundCategory.COMMUNITY_LEARNING_CENTRE));
+    PEOPLE_COMMUNITY_LEARNING_CENTRE("people.COMMUNITY_LEARNING_CENTRE", Format.COUNT, 3, f -> f.money().people(FundCategory.COMMUNITY_LEARNING_CENTRE)),
+
+    // ---- community learning centres (issue 15), from Figures.centres(): communes and above
+    CENTRES("centres", Format.COUNT, 2, f -> f.centres().centres()),
+    CENTRES_OPERATING("centresOperating", Format.COUNT, 2, f -> f.centres().operating()),
+    CENTRE_CLASSES("centreClasses", Format.COUNT, 2, f -> f.centres().totalClasses()),
+    CENTRE_CLASSES_LITERACY("centreClassesLiteracy", Format.COUNT, 2, f -> f.centres().classes(CentreKind.LITERACY)),
+    CENTRE_CLASSES_VOCATIONAL("centreClassesVocational", Format.COUNT, 2, f -> f.centres().classes(CentreKind.VOCATIONAL)),
+    CENTRE_CLASSES_LAW("centreClassesLaw", Format.COUNT, 2, f -> f.centres().classes(CentreKind.LAW)),
+    CENTRE_CLASSES_DIGITAL("centreClassesDigital", Format.COUNT, 2, f -> f.centres().classes(CentreKind.DIGITAL)),
+    CENTRE_CLASSES_LANGUAGES("centreClassesLanguages", Format.COUNT, 2, f -> f.centres().classes(CentreKind.LANGUAGES)),
+    CENTRE_CLASSES_HEALTH("centreClassesHealth", Format.COUNT, 2, f -> f.centres().classes(CentreKind.HEALTH)),
+    CENTRE_CLASSES_OTHER("centreClassesOther", Format.COUNT, 2, f -> f.centres().classes(CentreKind.OTHER)),
+    CENTRE_TURNS("centreTurns", Format.COUNT, 2, f -> f.centres().totalTurns()),
+    CENTRE_TURNS_LITERACY("centreTurnsLiteracy", Format.COUNT, 2, f -> f.centres().turns(CentreKind.LITERACY)),
+    CENTRE_TURNS_VOCATIONAL("centreTurnsVocational", Format.COUNT, 2, f -> f.centres().turns(CentreKind.VOCATIONAL)),
+    CENTRE_TURNS_LAW("centreTurnsLaw", Format.COUNT, 2, f -> f.centres().turns(CentreKind.LAW)),
+    CENTRE_TURNS_DIGITAL("centreTurnsDigital", Format.COUNT, 2, f -> f.centres().turns(CentreKind.DIGITAL)),
+    CENTRE_TURNS_LANGUAGES("centreTurnsLanguages", Format.COUNT, 2, f -> f.centres().turns(CentreKind.LANGUAGES)),
+    CENTRE_TURNS_HEALTH("centreTurnsHealth", Format.COUNT, 2, f -> f.centres().turns(CentreKind.HEALTH)),
+    CENTRE_TURNS_OTHER("centreTurnsOther", Format.COUNT, 2, f -> f.centres().turns(CentreKind.OTHER)),
+    CENTRE_HUBS("centreHubs", Format.COUNT, 2, f -> f.centres().hubs()),
+    CENTRE_CHAIR("centreChair", Format.COUNT, 2, f -> f.centres().chair()),
+    STAFF_DIGITAL("staffDigital", Format.COUNT, 2, f -> f.centres().staffTrained()),
+    STAFF_DIGITAL_SHARE("staffDigitalShare", Format.PERCENT, 2, f -> f.centres().staffTrainedShare()),
+    CENTRE_SUPPORT("centreSupport", Format.MONEY, 2, f -> f.centres().support());
 
     /** How a figure is shown: a whole number, a percentage, or VND. */
     public enum Format {
@@ -101,6 +127,11 @@ public enum Figure {
     /** The figures of money by kind, in the order they are shown. */
     public static List<Figure> moneyByKind() {
         return Arrays.stream(values()).filter(Figure::isMoneyByKind).toList();
+    }
+
+    /** Whether this is a learning centre's count of one kind of class (shown in the dashboard's table by kind). */
+    public boolean isCentreKind() {
+        return key.matches("centre(Classes|Turns)[A-Z].*");
     }
 
     public String messageKey() {

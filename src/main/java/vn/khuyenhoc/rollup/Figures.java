@@ -16,17 +16,18 @@ import vn.khuyenhoc.registration.TitleKind;
  * @param titles     registered and recognised by kind
  * @param reached    people reached by disbursements, by category
  * @param money      amounts and people reached by fund category (issue 13)
+ * @param centres    the community learning centres' figures (issue 15)
  */
 public record Figures(Long population, long communesWithAssociation, long chapters, long boards, long members,
         long newMembers, long partyMembers, Map<TitleKind, TitleCount> titles, long raised, long disbursed,
-        long balance, Map<String, Long> reached, Money money) {
+        long balance, Map<String, Long> reached, Money money, CentreFigures centres) {
 
-    /** The figures without money by kind (as they were before issue 13). */
+    /** The figures without money by kind and centres (as they were before issues 13 and 15). */
     public Figures(Long population, long communesWithAssociation, long chapters, long boards, long members,
             long newMembers, long partyMembers, Map<TitleKind, TitleCount> titles, long raised, long disbursed,
             long balance, Map<String, Long> reached) {
         this(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers, titles, raised,
-                disbursed, balance, reached, Money.empty());
+                disbursed, balance, reached, Money.empty(), CentreFigures.ZERO);
     }
 
     public record TitleCount(long registered, long recognised) {
@@ -39,7 +40,8 @@ public record Figures(Long population, long communesWithAssociation, long chapte
     }
 
     static Figures empty() {
-        return new Figures(null, 0, 0, 0, 0, 0, 0, new EnumMap<>(TitleKind.class), 0, 0, 0, new TreeMap<>());
+        return new Figures(null, 0, 0, 0, 0, 0, 0, new EnumMap<>(TitleKind.class), 0, 0, 0, new TreeMap<>(),
+                Money.empty(), CentreFigures.ZERO);
     }
 
     public TitleCount title(TitleKind kind) {
@@ -80,13 +82,13 @@ public record Figures(Long population, long communesWithAssociation, long chapte
                 communesWithAssociation + other.communesWithAssociation, chapters + other.chapters,
                 boards + other.boards, members + other.members, newMembers + other.newMembers,
                 partyMembers + other.partyMembers, sumTitles, raised + other.raised, disbursed + other.disbursed,
-                balance + other.balance, sumReached, money.plus(other.money));
+                balance + other.balance, sumReached, money.plus(other.money), centres.plus(other.centres));
     }
 
     /** The figures with the structure counts and population replaced (they do not add up along the tree). */
     Figures withStructure(Long population, long communesWithAssociation, long chapters, long boards) {
         return new Figures(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers,
-                titles, raised, disbursed, balance, reached, money);
+                titles, raised, disbursed, balance, reached, money, centres);
     }
 
     /** {@code this} minus {@code other}, for the records a node holds itself beyond those of its children. */
@@ -104,6 +106,6 @@ public record Figures(Long population, long communesWithAssociation, long chapte
         diffReached.values().removeIf(v -> v == 0);
         return new Figures(null, 0, 0, 0, members - other.members, newMembers - other.newMembers,
                 partyMembers - other.partyMembers, diff, raised - other.raised, disbursed - other.disbursed,
-                balance - other.balance, diffReached, money.minus(other.money));
+                balance - other.balance, diffReached, money.minus(other.money), centres.minus(other.centres));
     }
 }

@@ -277,6 +277,8 @@ public class RollupService {
                         }
                     });
         }
+        // centres' figures are yearly: a half-year or a span shows those of its last year
+        Map<Long, CentreFigures> centres = CentreFigures.read(jdbc, nodes.stream().map(OrgUnitView::id).toArray(Long[]::new), period.to());
         Map<Long, Figures> result = new LinkedHashMap<>();
         for (OrgUnitView node : nodes) {
             long id = node.id();
@@ -285,14 +287,15 @@ public class RollupService {
             long[] s = structure.getOrDefault(id, new long[3]);
             result.put(id, new Figures(population.get(id), s[2], s[0], s[1], m[0], m[1], m[2],
                     titles.getOrDefault(id, new EnumMap<>(TitleKind.class)), f[0], f[1], f[2],
-                    reached.getOrDefault(id, new TreeMap<>()), new Money(money.getOrDefault(id, Map.of()))));
+                    reached.getOrDefault(id, new TreeMap<>()), new Money(money.getOrDefault(id, Map.of())),
+                    centres.getOrDefault(id, CentreFigures.ZERO)));
         }
         return result;
     }
 
     private static boolean isZero(Figures f) {
         return f.members() == 0 && f.newMembers() == 0 && f.partyMembers() == 0 && f.raised() == 0 && f.disbursed() == 0
-                && f.balance() == 0 && f.titles().isEmpty() && f.reached().isEmpty();
+                && f.balance() == 0 && f.titles().isEmpty() && f.reached().isEmpty() && f.centres().isZero();
     }
 
     /**

@@ -17,6 +17,7 @@ import org.springframework.dao.DataAccessException;
  * <li>{@code KH202}, {@code KH203} a second reversal, or a reversal of a reversal: {@code fund.reverse.refused};</li>
  * <li>{@code KH120} records of a year whose yearly report is submitted or approved ({@code require_unlocked}):
  * {@code report.locked.*}, with the year, the node and the day of submission ({@link LockedRecords}).</li>
+ * <li>{@code KH453} a fund entry naming a learning centre outside the fund's subtree: {@code fund.centre.outside}.</li>
  * </ul>
  */
 public final class DatabaseRefusals {
@@ -54,6 +55,7 @@ public final class DatabaseRefusals {
             case "KH202", "KH203" -> RuleViolationException.of(null, "fund.reverse.refused");
             // the yearly report of the record's commune (or province) is submitted: say so in words (issue 12)
             case LockedRecords.SQLSTATE -> LockedRecords.refusal(ex, dateField).orElse(null);
+            case "KH453" -> RuleViolationException.of("centreId", "fund.centre.outside"); // issue 15: a centre outside the fund's subtree
             default -> null;
         };
     }

@@ -28,7 +28,7 @@ class ModulesTest {
     @Test
     void theModulesAreThoseTheReadmeNames() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()).sorted().toList()).containsExactly(
-                "account", "audit", "closing", "demo", "fund", "generator", "member", "orgunit", "registration",
+                "account", "audit", "centre", "closing", "demo", "fund", "generator", "member", "orgunit", "registration",
                 "report", "rollup", "shared", "system", "web");
     }
 

@@ -118,4 +118,71 @@ final class DirectCounts {
                 });
         return counts;
     }
+
+    /**
+     * The community learning centres' figures of a node and year (issue 15), counted from the register, the centres'
+     * years, the staff records and the fund entries of its subtree, with the definitions written out again here
+     * (not the database's functions): a centre of the year was set up by its end and not closed before it began;
+     * operating at its end, not closed by then; a digital hub has internet, a computer, open materials and a
+     * digital-skills class. Keys are figure keys; "_staff" is the commune staff (the share's denominator).
+     */
+    Map<String, Long> centres(OrgUnitView node, int year) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        String pattern = node.path() + "%";
+        jdbc.sql("""
+                SELECT count(*) FILTER (WHERE extract(year FROM c.decision_date) <= :year
+                                        AND (c.closed_on IS NULL OR extract(year FROM c.closed_on) >= :year)),
+                       count(*) FILTER (WHERE extract(year FROM c.decision_date) <= :year
+                                        AND (c.closed_on IS NULL OR extract(year FROM c.closed_on) > :year))
+                FROM learning_centre c JOIN org_unit o ON o.id = c.commune_id WHERE o.path LIKE :pattern
+                """).param("year", year).param("pattern", pattern)
+                .query(rs -> {
+                    counts.put("centres", rs.getLong(1));
+                    counts.put("centresOperating", rs.getLong(2));
+                });
+        String[] kinds = {"literacy", "vocational", "law", "digital", "languages", "health", "other"};
+        StringBuilder sums = new StringBuilder();
+        for (String kind : kinds) {
+            sums.append("coalesce(sum(y.classes_").append(kind).append("), 0), ");
+        }
+        for (String kind : kinds) {
+            sums.append("coalesce(sum(y.turns_").append(kind).append("), 0), ");
+        }
+        jdbc.sql("SELECT " + sums + """
+                       count(*) FILTER (WHERE y.internet AND y.learner_computers >= 1 AND y.open_materials
+                                        AND y.classes_digital >= 1),
+                       count(*) FILTER (WHERE y.chair_takes_part)
+                FROM centre_year y JOIN learning_centre c ON c.id = y.centre_id JOIN org_unit o ON o.id = c.commune_id
+                WHERE o.path LIKE :pattern AND y.year = :year
+                """).param("year", year).param("pattern", pattern)
+                .query(rs -> {
+                    long classes = 0;
+                    long turns = 0;
+                    for (int i = 0; i < kinds.length; i++) {
+                        String suffix = Character.toUpperCase(kinds[i].charAt(0)) + kinds[i].substring(1);
+                        counts.put("centreClasses" + suffix, rs.getLong(1 + i));
+                        counts.put("centreTurns" + suffix, rs.getLong(1 + kinds.length + i));
+                        classes += rs.getLong(1 + i);
+                        turns += rs.getLong(1 + kinds.length + i);
+                    }
+                    counts.put("centreClasses", classes);
+                    counts.put("centreTurns", turns);
+                    counts.put("centreHubs", rs.getLong(1 + 2 * kinds.length));
+                    counts.put("centreChair", rs.getLong(2 + 2 * kinds.length));
+                });
+        jdbc.sql("""
+                SELECT coalesce(sum(s.trained), 0), coalesce(sum(s.staff), 0)
+                FROM commune_digital_staff s JOIN org_unit o ON o.id = s.commune_id
+                WHERE o.path LIKE :pattern AND s.year = :year
+                """).param("year", year).param("pattern", pattern)
+                .query(rs -> {
+                    counts.put("staffDigital", rs.getLong(1));
+                    counts.put("_staff", rs.getLong(2));
+                });
+        counts.put("centreSupport", jdbc.sql("""
+                SELECT coalesce(sum(e.amount), 0) FROM fund_entry e JOIN org_unit o ON o.id = e.node_id
+                WHERE o.path LIKE :pattern AND e.year = :year AND e.category = 'COMMUNITY_LEARNING_CENTRE'
+                """).param("year", year).param("pattern", pattern).query(Long.class).single());
+        return counts;
+    }
 }
