@@ -49,9 +49,13 @@ class DashboardController {
         Figure sortFigure = sort == null ? null : Figure.byKey(sort);
         boolean descending = !"asc".equals(dir);
 
-        List<Figure> columns = Figure.forLevel(dashboard.node().level() + 1);
+        // issue 11: a share charted shows the children's table of shares; the figures' table leaves them out
+        boolean sharesTable = chartFigure.isShare();
+        List<Figure> columns = sharesTable ? Figure.shareColumns(dashboard.node().level() + 1)
+                : Figure.forLevel(dashboard.node().level() + 1).stream().filter(f -> !f.isShare()).toList();
         List<Figure> totalFigures = Figure.forLevel(dashboard.node().level()).stream()
-                .filter(f -> f != Figure.PEOPLE_REACHED && !f.isTitle()).toList();
+                .filter(f -> f != Figure.PEOPLE_REACHED && !f.isTitle())
+                .filter(f -> !f.isShare() || f == Figure.MINORITY_MEMBERS || f == Figure.MINORITY_SHARE).toList();
         FigureFormat format = new FigureFormat(locale);
         DashboardTable.View view = new DashboardTable.View(dashboard.node(), shownYear, chartFigure, sortFigure, descending,
                 dashboard.groups() != null ? "groups" : "units", request.getContextPath());
@@ -66,6 +70,8 @@ class DashboardController {
         model.addAttribute("titleKinds", TitleKind.values());
         model.addAttribute("chartFigure", chartFigure);
         model.addAttribute("by", view.by());
+        model.addAttribute("sharesTable", sharesTable);
+        model.addAttribute("shares", dashboard.node().level() <= 2 ? SharePanel.of(dashboard, messages, locale) : null);
         model.addAttribute("trendJson", json.writeValueAsString(dashboard.trend()));
         model.addAttribute("trendLabelsJson", json.writeValueAsString(List.of("figure.members", "figure.newMembers",
                 "figure.familyRegistered", "figure.raised").stream()

@@ -14,10 +14,11 @@ import vn.khuyenhoc.registration.TitleKind;
  * @param population the population, null when unknown
  * @param titles     registered and recognised by kind
  * @param reached    people reached by disbursements, by category
+ * @param shares     what the shares are computed from: denominators, targets, ethnic-minority members (issue 11)
  */
 public record Figures(Long population, long communesWithAssociation, long chapters, long boards, long members,
         long newMembers, long partyMembers, Map<TitleKind, TitleCount> titles, long raised, long disbursed,
-        long balance, Map<String, Long> reached) {
+        long balance, Map<String, Long> reached, Shares shares) {
 
     public record TitleCount(long registered, long recognised) {
 
@@ -29,7 +30,8 @@ public record Figures(Long population, long communesWithAssociation, long chapte
     }
 
     static Figures empty() {
-        return new Figures(null, 0, 0, 0, 0, 0, 0, new EnumMap<>(TitleKind.class), 0, 0, 0, new TreeMap<>());
+        return new Figures(null, 0, 0, 0, 0, 0, 0, new EnumMap<>(TitleKind.class), 0, 0, 0, new TreeMap<>(),
+                Shares.EMPTY);
     }
 
     public TitleCount title(TitleKind kind) {
@@ -70,13 +72,24 @@ public record Figures(Long population, long communesWithAssociation, long chapte
                 communesWithAssociation + other.communesWithAssociation, chapters + other.chapters,
                 boards + other.boards, members + other.members, newMembers + other.newMembers,
                 partyMembers + other.partyMembers, sumTitles, raised + other.raised, disbursed + other.disbursed,
-                balance + other.balance, sumReached);
+                balance + other.balance, sumReached, shares.plus(other.shares));
     }
 
     /** The figures with the structure counts and population replaced (they do not add up along the tree). */
     Figures withStructure(Long population, long communesWithAssociation, long chapters, long boards) {
         return new Figures(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers,
-                titles, raised, disbursed, balance, reached);
+                titles, raised, disbursed, balance, reached, shares);
+    }
+
+    /** The figures with what the shares are computed from replaced. */
+    Figures withShares(Shares shares) {
+        return new Figures(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers,
+                titles, raised, disbursed, balance, reached, shares);
+    }
+
+    /** Ethnic-minority members as a share of members, or null without members. */
+    public Double minorityShare() {
+        return members == 0 ? null : (double) shares.minorityMembers() / members;
     }
 
     /** {@code this} minus {@code other}, for the records a node holds itself beyond those of its children. */
@@ -94,6 +107,6 @@ public record Figures(Long population, long communesWithAssociation, long chapte
         diffReached.values().removeIf(v -> v == 0);
         return new Figures(null, 0, 0, 0, members - other.members, newMembers - other.newMembers,
                 partyMembers - other.partyMembers, diff, raised - other.raised, disbursed - other.disbursed,
-                balance - other.balance, diffReached);
+                balance - other.balance, diffReached, shares.minus(other.shares));
     }
 }

@@ -30,11 +30,13 @@ public class RollupService {
     private final JdbcClient jdbc;
     private final OrgUnitService orgUnits;
     private final ProvinceGroupService groups;
+    private final ShareReader shares;
 
-    RollupService(JdbcClient jdbc, OrgUnitService orgUnits, ProvinceGroupService groups) {
+    RollupService(JdbcClient jdbc, OrgUnitService orgUnits, ProvinceGroupService groups, ShareReader shares) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.groups = groups;
+        this.shares = shares;
     }
 
     /**
@@ -225,6 +227,7 @@ public class RollupService {
                         }
                     });
         }
+        Map<Long, Shares> nodeShares = shares.read(nodes, year); // issue 11: one more statement, whatever the nodes
         Map<Long, Figures> result = new LinkedHashMap<>();
         for (OrgUnitView node : nodes) {
             long id = node.id();
@@ -237,7 +240,7 @@ public class RollupService {
             }
             result.put(id, new Figures(population.get(id), s[2], s[0], s[1], m[0], m[1], m[2],
                     titles.getOrDefault(id, new EnumMap<>(TitleKind.class)), f[0], f[1], f[2],
-                    reached.getOrDefault(id, new TreeMap<>())));
+                    reached.getOrDefault(id, new TreeMap<>()), nodeShares.getOrDefault(id, Shares.EMPTY)));
         }
         return result;
     }
