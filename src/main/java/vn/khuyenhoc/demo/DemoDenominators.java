@@ -34,7 +34,8 @@ import vn.khuyenhoc.shares.DenominatorValues;
  * and the four before it, the population growing ~1% a year. Idempotent: existing figures are kept.
  * <p>
  * The shares' denominators (issue 11): households of every province and commune (population / 3.6), and all six
- * for the demo province (Quảng Ninh, 22) and commune (Phường Hạ Long, 06688), derived from their populations with
+ * for the demo commune (Phường Hạ Long, 06688) and all but households for the demo province (Quảng Ninh, 22, whose
+ * households are then its communes' complete sum), derived from their populations with
  * plausible ratios — demo data, not statistics. With the shipped national targets (V25), the first dashboard a
  * newcomer opens shows shares beside their targets.
  */
@@ -79,7 +80,9 @@ class DemoDenominators implements ApplicationRunner {
                 Long people = population.population(orgUnits.byOfficialCode(code).orElseThrow(), year).orElse(null);
                 if (people != null) {
                     long households = Math.round(people / 3.6);
-                    denominators.load(id, year, new DenominatorValues(households, Math.max(1, households / 40),
+                    // the province enters all but households, which are its communes' sum ("sum of 54 communes")
+                    denominators.load(id, year, new DenominatorValues(code.equals("22") ? null : households,
+                            Math.max(1, households / 40),
                             Math.max(3, households / 300), Math.max(2, people / 1500), Math.max(20, people / 1500 * 28),
                             Math.round(people * 0.72)));
                 }

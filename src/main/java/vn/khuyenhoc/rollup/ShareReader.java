@@ -91,7 +91,8 @@ class ShareReader {
                         case "d" -> {
                             Long[] values = new Long[KINDS];
                             for (int i = 0; i < KINDS; i++) {
-                                values[i] = (Long) rs.getObject(3 + i, Long.class);
+                                java.math.BigDecimal v = rs.getBigDecimal(3 + i); // sums make the union's columns numeric
+                                values[i] = v == null ? null : v.longValue();
                             }
                             own.put(id, values);
                         }
