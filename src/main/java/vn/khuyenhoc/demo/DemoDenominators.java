@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.time.Year;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.rollup.PopulationService;
 import vn.khuyenhoc.rollup.ProvinceGroupService;
+import vn.khuyenhoc.shared.VietnamTime;
 import vn.khuyenhoc.shares.DenominatorService;
 import vn.khuyenhoc.shares.DenominatorValues;
 
@@ -50,11 +51,13 @@ class DemoDenominators implements ApplicationRunner {
     private final OrgUnitService orgUnits;
     private final PopulationService population;
     private final ProvinceGroupService groups;
+    private final Clock clock;
     private final JdbcClient jdbc;
     private final DenominatorService denominators;
 
     DemoDenominators(OrgUnitService orgUnits, PopulationService population, ProvinceGroupService groups, JdbcClient jdbc,
-            DenominatorService denominators) {
+            Clock clock, DenominatorService denominators) {
+        this.clock = clock;
         this.orgUnits = orgUnits;
         this.population = population;
         this.groups = groups;
@@ -73,7 +76,7 @@ class DemoDenominators implements ApplicationRunner {
 
     /** All six for the demo province and commune, then households wherever a population is known. */
     private void loadShareDenominators() {
-        int thisYear = Year.now().getValue();
+        int thisYear = VietnamTime.thisYear(clock);
         for (String code : new String[] {"22", "06688"}) {
             long id = orgUnits.byOfficialCode(code).orElseThrow().id();
             for (int year = thisYear - YEARS + 1; year <= thisYear; year++) {
@@ -93,7 +96,7 @@ class DemoDenominators implements ApplicationRunner {
 
     private void loadPopulations() throws IOException {
         loadRegions();
-        int thisYear = Year.now().getValue();
+        int thisYear = VietnamTime.thisYear(clock);
         for (CSVRecord row : read("demo/province-population.csv")) {
             var province = orgUnits.byOfficialCode(row.get("code")).orElseThrow();
             long base = Long.parseLong(row.get("population_2025"));
