@@ -23,15 +23,14 @@ import vn.khuyenhoc.orgunit.GrassrootsUnitForm;
 import vn.khuyenhoc.orgunit.OrgUnitKind;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.registration.EvaluationForm;
+import vn.khuyenhoc.registration.EvaluationCommand;
 import vn.khuyenhoc.registration.EvaluationService;
-import vn.khuyenhoc.registration.RegistrationForm;
+import vn.khuyenhoc.registration.RegistrationCommand;
 import vn.khuyenhoc.registration.RegistrationService;
 import vn.khuyenhoc.registration.RegistrationStatus;
 import vn.khuyenhoc.registration.RegistrationView;
 import vn.khuyenhoc.registration.TitleKind;
 import vn.khuyenhoc.registration.UnitType;
-import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.shared.VietnamTime;
@@ -152,25 +151,25 @@ class ShareExactnessTest {
                     }
                     case 3 -> {
                         if (unit.kind() == OrgUnitKind.CHAPTER) {
-                            registrationIds.add(registrations.register(secretary, unit.id(), new RegistrationForm(TitleKind.FAMILY,
-                                    year, "Hộ " + i, "Số " + UUID.randomUUID(), "4", null, null, null, null)).id());
+                            registrationIds.add(registrations.register(secretary, unit.id(), RegistrationCommand.of(TitleKind.FAMILY,
+                                    Integer.parseInt(year), "Hộ " + i, "Số " + UUID.randomUUID(), 4, null, null, null)).id());
                         }
                     }
                     case 4 -> {
                         if (unit.kind() == OrgUnitKind.CHAPTER) {
-                            registrationIds.add(registrations.register(secretary, unit.id(), new RegistrationForm(
-                                    TitleKind.COMMUNITY, year, "Thôn " + UUID.randomUUID(), null, null, null, null, null, null)).id());
+                            registrationIds.add(registrations.register(secretary, unit.id(), RegistrationCommand.of(
+                                    TitleKind.COMMUNITY, Integer.parseInt(year), "Thôn " + UUID.randomUUID(), null, null, null, null, null)).id());
                         }
                     }
-                    case 5 -> registrationIds.add(registrations.register(secretary, unit.id(), new RegistrationForm(
-                            TitleKind.CITIZEN, year, "Công dân " + UUID.randomUUID(), null, null, null, null,
-                            String.valueOf(1960 + random.nextInt(40)), null)).id());
+                    case 5 -> registrationIds.add(registrations.register(secretary, unit.id(), RegistrationCommand.of(
+                            TitleKind.CITIZEN, Integer.parseInt(year), "Công dân " + UUID.randomUUID(), null, null, null, null,
+                            1960 + random.nextInt(40))).id());
                     case 6 -> registrationIds.add(registrations.register(communeStaff.get(c), communes.get(c).id(),
                             random.nextBoolean()
-                                    ? new RegistrationForm(TitleKind.CLAN, year, "Dòng họ " + UUID.randomUUID(), null, null,
-                                            "Đại diện", null, null, null)
-                                    : new RegistrationForm(TitleKind.UNIT, year, "Trường " + UUID.randomUUID(), null, null,
-                                            null, UnitType.SCHOOL, null, null)).id());
+                                    ? RegistrationCommand.of(TitleKind.CLAN, Integer.parseInt(year), "Dòng họ " + UUID.randomUUID(), null, null,
+                                            "Đại diện", null, null)
+                                    : RegistrationCommand.of(TitleKind.UNIT, Integer.parseInt(year), "Trường " + UUID.randomUUID(), null, null,
+                                            null, UnitType.SCHOOL, null)).id());
                     default -> {
                         if (!registrationIds.isEmpty()) {
                             RegistrationView r = registrations.get(central(), registrationIds.get(random.nextInt(registrationIds.size())));
@@ -182,17 +181,17 @@ class ShareExactnessTest {
                             }
                             else if (r.status() != RegistrationStatus.WITHDRAWN) {
                                 boolean recognised = random.nextInt(3) > 0;
-                                evaluations.evaluate(communeStaff.get(rc), r.id(), new EvaluationForm(List.of(),
+                                evaluations.evaluate(communeStaff.get(rc), r.id(), new EvaluationCommand(
                                         recognised ? RegistrationStatus.RECOGNISED : RegistrationStatus.NOT_RECOGNISED,
                                         recognised ? "9" + i + "/QĐ" : null,
-                                        recognised ? LocalDate.of(r.year(), 12, 1).isAfter(today) ? today.toString()
-                                                : LocalDate.of(r.year(), 12, 1).toString() : null, r.version()));
+                                        recognised ? LocalDate.of(r.year(), 12, 1).isAfter(today) ? today
+                                                : LocalDate.of(r.year(), 12, 1) : null, r.version()));
                             }
                         }
                     }
                 }
             }
-            catch (FieldConflictException | vn.khuyenhoc.shared.RuleViolationException ex) {
+            catch (vn.khuyenhoc.shared.RuleViolationException ex) {
                 // a rule said no: nothing was written
             }
             if (i == 180) { // a chapter becomes a board: its learning citizens move to the staff side

@@ -17,9 +17,9 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.registration.EvaluationForm;
+import vn.khuyenhoc.registration.EvaluationCommand;
 import vn.khuyenhoc.registration.EvaluationService;
-import vn.khuyenhoc.registration.RegistrationForm;
+import vn.khuyenhoc.registration.RegistrationCommand;
 import vn.khuyenhoc.registration.RegistrationService;
 import vn.khuyenhoc.registration.RegistrationStatus;
 import vn.khuyenhoc.registration.RegistrationView;
@@ -368,13 +368,13 @@ class SharesPagesTest {
         Staff communeStaff = tree.staffOf(commune);
         denominators.load(commune.id(), year, new DenominatorValues(2L, 4L, null, null, null, null));
         for (int i = 0; i < 2; i++) {
-            RegistrationView family = registrations.register(secretary, chapter.id(), new RegistrationForm(TitleKind.FAMILY,
-                    String.valueOf(year), "Lò Văn Hộ " + i, "Bản " + UUID.randomUUID(), "4", null, null, null, null));
-            evaluations.evaluate(communeStaff, family.id(), new EvaluationForm(List.of(), RegistrationStatus.RECOGNISED,
-                    "1" + i + "/QĐ", LocalDate.of(year, 1, 1).toString(), family.version()));
+            RegistrationView family = registrations.register(secretary, chapter.id(), RegistrationCommand.of(TitleKind.FAMILY,
+                    year, "Lò Văn Hộ " + i, "Bản " + UUID.randomUUID(), 4, null, null, null));
+            evaluations.evaluate(communeStaff, family.id(), new EvaluationCommand(RegistrationStatus.RECOGNISED,
+                    "1" + i + "/QĐ", LocalDate.of(year, 1, 1), family.version()));
         }
-        registrations.register(communeStaff, commune.id(), new RegistrationForm(TitleKind.CLAN, String.valueOf(year),
-                "Dòng họ Lò " + UUID.randomUUID(), null, null, "Lò Văn Đại", null, null, null));
+        registrations.register(communeStaff, commune.id(), RegistrationCommand.of(TitleKind.CLAN, year,
+                "Dòng họ Lò " + UUID.randomUUID(), null, null, "Lò Văn Đại", null, null));
 
         mvc.perform(get("/units/" + commune.id() + "/dashboard?year=" + year).with(as(communeStaff)))
                 .andExpect(status().isOk())
