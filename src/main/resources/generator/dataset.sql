@@ -48,6 +48,13 @@ CREATE OR REPLACE FUNCTION generator.populations(first_year int, last_year int) 
     WHERE p.year BETWEEN first_year AND last_year
     GROUP BY c.province_id, p.year
     ON CONFLICT (node_id, year) DO NOTHING;
+    -- the shares' denominators of every commune (issue 11); provinces and the country then show their communes' sums
+    INSERT INTO node_denominator (node_id, year, households, clans, villages, organisations, staff, adults, updated_by)
+    SELECT p.node_id, p.year, p.households, greatest(1, p.households / 40), greatest(3, p.households / 300),
+           greatest(2, p.population / 1500), greatest(20, p.population / 1500 * 28), round(p.population * 0.72), 'generator'
+    FROM node_population p JOIN org_unit c ON c.id = p.node_id AND c.level = 2
+    WHERE p.year BETWEEN first_year AND last_year
+    ON CONFLICT (node_id, year) DO NOTHING;
 $$;
 
 -- Members: ~34 million at scale 1.0, spread over the units (a unit's count varies ±50 %), joined 1996-now with

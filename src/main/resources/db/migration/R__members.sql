@@ -50,10 +50,11 @@ CREATE OR REPLACE FUNCTION member_flows(m member, sign int) RETURNS SETOF member
 AS $$
     SELECT m.unit_id, m.commune_id, m.province_id, extract(year FROM m.joined_on)::smallint,
            sign::bigint, 0::bigint, CASE WHEN m.party_member THEN sign ELSE 0 END::bigint, 0::bigint,
-           half_of(m.joined_on)
+           CASE WHEN m.ethnicity <> 1 THEN sign ELSE 0 END::bigint, 0::bigint, half_of(m.joined_on)
     UNION ALL
     SELECT m.unit_id, m.commune_id, m.province_id, extract(year FROM m.status_changed_on)::smallint,
-           0, sign, 0, CASE WHEN m.party_member THEN sign ELSE 0 END, half_of(m.status_changed_on)
+           0, sign, 0, CASE WHEN m.party_member THEN sign ELSE 0 END,
+           0, CASE WHEN m.ethnicity <> 1 THEN sign ELSE 0 END, half_of(m.status_changed_on)
     WHERE m.status <> 'ACTIVE'
 $$;
 
@@ -66,25 +67,31 @@ BEGIN
         SELECT min(f.year) INTO closed
         FROM (SELECT unit_id, year FROM unnest(flows)
               GROUP BY unit_id, year
-              HAVING sum(joined) <> 0 OR sum(departed) <> 0 OR sum(party_joined) <> 0 OR sum(party_departed) <> 0) f
+              HAVING sum(joined) <> 0 OR sum(departed) <> 0 OR sum(party_joined) <> 0 OR sum(party_departed) <> 0
+                  OR sum(minority_joined) <> 0 OR sum(minority_departed) <> 0) f
         WHERE f.year IN (SELECT year FROM closed_year);
         IF closed IS NOT NULL THEN
             PERFORM require_open_year(closed);
         END IF;
     END IF;
     -- always in (node, year, half) order, so that concurrent statements lock shared rows in the same order
-    INSERT INTO rollup_members AS r (node_id, year, half, joined, departed, party_joined, party_departed)
-    SELECT n.node_id, f.year, f.half, sum(f.joined), sum(f.departed), sum(f.party_joined), sum(f.party_departed)
+    INSERT INTO rollup_members AS r (node_id, year, half, joined, departed, party_joined, party_departed,
+                                     minority_joined, minority_departed)
+    SELECT n.node_id, f.year, f.half, sum(f.joined), sum(f.departed), sum(f.party_joined), sum(f.party_departed),
+           sum(f.minority_joined), sum(f.minority_departed)
     FROM unnest(flows) f
     CROSS JOIN LATERAL (VALUES (f.unit_id), (f.commune_id), (f.province_id)) n (node_id)
     GROUP BY n.node_id, f.year, f.half
     HAVING sum(f.joined) <> 0 OR sum(f.departed) <> 0 OR sum(f.party_joined) <> 0 OR sum(f.party_departed) <> 0
+        OR sum(f.minority_joined) <> 0 OR sum(f.minority_departed) <> 0
     ORDER BY n.node_id, f.year, f.half
     ON CONFLICT (node_id, year, half) DO UPDATE
         SET joined = r.joined + EXCLUDED.joined,
             departed = r.departed + EXCLUDED.departed,
             party_joined = r.party_joined + EXCLUDED.party_joined,
-            party_departed = r.party_departed + EXCLUDED.party_departed;
+            party_departed = r.party_departed + EXCLUDED.party_departed,
+            minority_joined = r.minority_joined + EXCLUDED.minority_joined,
+            minority_departed = r.minority_departed + EXCLUDED.minority_departed;
 END;
 $$;
 

@@ -72,9 +72,13 @@ CREATE OR REPLACE TRIGGER rollup_units AFTER INSERT OR UPDATE OF active, kind, d
 -- A registration counts at its node, its commune and its province, for its year and kind: as registered unless
 -- withdrawn, and as recognised when RECOGNISED. Nodes are locked in id order (province, commune, unit).
 CREATE OR REPLACE FUNCTION rollup_titles_apply(r title_registration, sign int) RETURNS void LANGUAGE sql AS $$
-    INSERT INTO rollup_titles AS t (node_id, year, half, kind, registered, recognised)
-    SELECT n.node_id, r.year, h.half, r.kind, sum(h.registered), sum(h.recognised)
+    INSERT INTO rollup_titles AS t (node_id, year, half, kind, registered, recognised,
+                                    board_registered, board_recognised)
+    SELECT n.node_id, r.year, h.half, r.kind, sum(h.registered), sum(h.recognised),
+           sum(CASE WHEN b.board THEN h.registered ELSE 0 END), sum(CASE WHEN b.board THEN h.recognised ELSE 0 END)
     FROM (SELECT DISTINCT unnest(ARRAY[r.province_id, r.commune_id, r.node_id]) AS node_id) n
+    CROSS JOIN (SELECT r.kind = 'CITIZEN'
+                       AND EXISTS (SELECT 1 FROM org_unit u WHERE u.id = r.node_id AND u.kind = 'BOARD') AS board) b
     CROSS JOIN (VALUES (half_of_year((r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, r.year), sign, 0),
                        (half_of_year(r.decision_date, r.year), 0,
                         CASE WHEN r.status = 'RECOGNISED' THEN sign ELSE 0 END)) h (half, registered, recognised)
@@ -83,7 +87,9 @@ CREATE OR REPLACE FUNCTION rollup_titles_apply(r title_registration, sign int) R
     HAVING sum(h.registered) <> 0 OR sum(h.recognised) <> 0
     ORDER BY n.node_id, h.half
     ON CONFLICT (node_id, year, half, kind) DO UPDATE
-        SET registered = t.registered + EXCLUDED.registered, recognised = t.recognised + EXCLUDED.recognised
+        SET registered = t.registered + EXCLUDED.registered, recognised = t.recognised + EXCLUDED.recognised,
+            board_registered = t.board_registered + EXCLUDED.board_registered,
+            board_recognised = t.board_recognised + EXCLUDED.board_recognised
 $$;
 
 -- from V13
@@ -115,17 +121,22 @@ BEGIN
     DELETE FROM rollup_funds;
     DELETE FROM rollup_money;
 
-    INSERT INTO rollup_members (node_id, year, half, joined, departed, party_joined, party_departed)
-    SELECT n.node_id, f.year, f.half, sum(f.joined), sum(f.departed), sum(f.party_joined), sum(f.party_departed)
+    INSERT INTO rollup_members (node_id, year, half, joined, departed, party_joined, party_departed,
+                                minority_joined, minority_departed)
+    SELECT n.node_id, f.year, f.half, sum(f.joined), sum(f.departed), sum(f.party_joined), sum(f.party_departed),
+           sum(f.minority_joined), sum(f.minority_departed)
     FROM member m
     CROSS JOIN LATERAL member_flows(m, 1) f
     CROSS JOIN LATERAL (VALUES (f.unit_id), (f.commune_id), (f.province_id)) n (node_id)
     GROUP BY n.node_id, f.year, f.half
     ORDER BY n.node_id, f.year, f.half;
 
-    INSERT INTO rollup_titles (node_id, year, half, kind, registered, recognised)
-    SELECT n.node_id, r.year, h.half, r.kind, sum(h.registered), sum(h.recognised)
+    INSERT INTO rollup_titles (node_id, year, half, kind, registered, recognised, board_registered, board_recognised)
+    SELECT n.node_id, r.year, h.half, r.kind, sum(h.registered), sum(h.recognised),
+           coalesce(sum(h.registered) FILTER (WHERE r.kind = 'CITIZEN' AND u.kind = 'BOARD'), 0),
+           coalesce(sum(h.recognised) FILTER (WHERE r.kind = 'CITIZEN' AND u.kind = 'BOARD'), 0)
     FROM title_registration r
+    JOIN org_unit u ON u.id = r.node_id
     CROSS JOIN LATERAL (SELECT DISTINCT unnest(ARRAY[r.province_id, r.commune_id, r.node_id]) AS node_id) n
     CROSS JOIN LATERAL (VALUES (half_of_year((r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, r.year), 1, 0),
                                (half_of_year(r.decision_date, r.year), 0,

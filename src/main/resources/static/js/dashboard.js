@@ -9,20 +9,38 @@
   const childrenCanvas = document.getElementById('children-chart');
   if (table && childrenCanvas) {
     const rows = Array.from(table.querySelectorAll('tbody tr[data-chart-name]'));
+    const percent = table.dataset.chartPercent === 'true';
+    const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    const format = v => percent ? percentFormat.format(v) : number.format(v);
+    const datasets = [{
+      label: table.dataset.chartLabel,
+      data: rows.map(r => r.dataset.chartValue === undefined || r.dataset.chartValue === '' ? null : Number(r.dataset.chartValue)),
+      backgroundColor: '#0d6efd',
+      order: 2
+    }];
+    // a share charted with its target: each child's target as a line over the bars (issue 11)
+    if (rows.some(r => r.dataset.chartTarget !== undefined)) {
+      datasets.push({
+        type: 'line',
+        label: table.dataset.targetLabel,
+        data: rows.map(r => r.dataset.chartTarget === undefined ? null : Number(r.dataset.chartTarget)),
+        borderColor: '#dc3545',
+        backgroundColor: '#dc3545',
+        borderDash: [6, 4],
+        pointRadius: 2,
+        order: 1
+      });
+    }
     new Chart(childrenCanvas, {
       type: 'bar',
-      data: {
-        labels: rows.map(r => r.dataset.chartName),
-        datasets: [{
-          label: table.dataset.chartLabel,
-          data: rows.map(r => r.dataset.chartValue === undefined || r.dataset.chartValue === '' ? null : Number(r.dataset.chartValue)),
-          backgroundColor: '#0d6efd'
-        }]
-      },
+      data: { labels: rows.map(r => r.dataset.chartName), datasets: datasets },
       options: {
         maintainAspectRatio: false,
-        plugins: { legend: { display: false } },
-        scales: { y: { beginAtZero: true, ticks: { callback: v => number.format(v) } } }
+        plugins: {
+          legend: { display: datasets.length > 1 },
+          tooltip: { callbacks: { label: c => c.dataset.label + ': ' + format(c.parsed.y) } }
+        },
+        scales: { y: { beginAtZero: true, ticks: { callback: v => format(v) } } }
       }
     });
   }

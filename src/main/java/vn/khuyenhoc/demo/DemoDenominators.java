@@ -25,12 +25,20 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.rollup.PopulationService;
 import vn.khuyenhoc.rollup.ProvinceGroupService;
 import vn.khuyenhoc.shared.VietnamTime;
+import vn.khuyenhoc.shares.DenominatorService;
+import vn.khuyenhoc.shares.DenominatorValues;
 
 /**
  * The demo's denominators and groups: the six socio-economic regions ({@code reference/region-groups.csv}), the
  * provinces' populations ({@code demo/province-population.csv}: approximate 2025 figures, demo data, not an official
  * source), and communes' populations made up by sharing each province's among its communes. Years: the current one
  * and the four before it, the population growing ~1% a year. Idempotent: existing figures are kept.
+ * <p>
+ * The shares' denominators (issue 11): households of every province and commune (population / 3.6), and all six
+ * for the demo commune (Phường Hạ Long, 06688) and all but households for the demo province (Quảng Ninh, 22, whose
+ * households are then its communes' complete sum), derived from their populations with
+ * plausible ratios — demo data, not statistics. With the shipped national targets (V25), the first dashboard a
+ * newcomer opens shows shares beside their targets.
  */
 @Component
 @Profile("demo")
@@ -45,21 +53,48 @@ class DemoDenominators implements ApplicationRunner {
     private final ProvinceGroupService groups;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final DenominatorService denominators;
 
-    DemoDenominators(OrgUnitService orgUnits, PopulationService population, ProvinceGroupService groups, JdbcClient jdbc, Clock clock) {
+    DemoDenominators(OrgUnitService orgUnits, PopulationService population, ProvinceGroupService groups, JdbcClient jdbc,
+            Clock clock, DenominatorService denominators) {
         this.clock = clock;
         this.orgUnits = orgUnits;
         this.population = population;
         this.groups = groups;
         this.jdbc = jdbc;
+        this.denominators = denominators;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
-        if (jdbc.sql("SELECT count(*) FROM node_population").query(Long.class).single() > 0) {
-            return;
+        if (jdbc.sql("SELECT count(*) FROM node_population").query(Long.class).single() == 0) {
+            loadPopulations();
         }
+        loadShareDenominators();
+    }
+
+    /** All six for the demo province and commune, then households wherever a population is known. */
+    private void loadShareDenominators() {
+        int thisYear = VietnamTime.thisYear(clock);
+        for (String code : new String[] {"22", "06688"}) {
+            long id = orgUnits.byOfficialCode(code).orElseThrow().id();
+            for (int year = thisYear - YEARS + 1; year <= thisYear; year++) {
+                Long people = population.population(orgUnits.byOfficialCode(code).orElseThrow(), year).orElse(null);
+                if (people != null) {
+                    long households = Math.round(people / 3.6);
+                    // the province enters all but households, which are its communes' sum ("sum of 54 communes")
+                    denominators.load(id, year, new DenominatorValues(code.equals("22") ? null : households,
+                            Math.max(1, households / 40),
+                            Math.max(3, households / 300), Math.max(2, people / 1500), Math.max(20, people / 1500 * 28),
+                            Math.round(people * 0.72)));
+                }
+            }
+        }
+        denominators.loadHouseholdsFromPopulation(3.6);
+    }
+
+    private void loadPopulations() throws IOException {
         loadRegions();
         int thisYear = VietnamTime.thisYear(clock);
         for (CSVRecord row : read("demo/province-population.csv")) {

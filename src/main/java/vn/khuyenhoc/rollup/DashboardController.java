@@ -72,10 +72,14 @@ class DashboardController {
         boolean moneyColumns = "money".equals(cols) || (cols == null && (chartFigure.isMoneyByKind()
                 || (sortFigure != null && sortFigure.isMoneyByKind())));
 
-        List<Figure> columns = Figure.forLevel(dashboard.node().level() + 1).stream()
-                .filter(f -> f.isMoneyByKind() == moneyColumns).toList();
+        // issue 11: a share charted shows the children's table of shares; the figures' table leaves them out
+        boolean sharesTable = chartFigure.isShare();
+        List<Figure> columns = sharesTable ? Figure.shareColumns(dashboard.node().level() + 1)
+                : Figure.forLevel(dashboard.node().level() + 1).stream().filter(f -> !f.isShare())
+                        .filter(f -> f.isMoneyByKind() == moneyColumns).toList();
         List<Figure> totalFigures = Figure.forLevel(dashboard.node().level()).stream()
-                .filter(f -> f != Figure.PEOPLE_REACHED && !f.isTitle() && !f.isMoneyByKind() && !f.isCentreKind()).toList();
+                .filter(f -> f != Figure.PEOPLE_REACHED && !f.isTitle() && !f.isMoneyByKind() && !f.isCentreKind())
+                .filter(f -> !f.isShare() || f == Figure.MINORITY_MEMBERS || f == Figure.MINORITY_SHARE).toList();
         FigureFormat format = new FigureFormat(locale);
         DashboardTable.View view = new DashboardTable.View(dashboard.node(), shown, chartFigure, sortFigure, descending,
                 dashboard.groups() != null ? "groups" : "units", moneyColumns ? "money" : "main", request.getContextPath());
@@ -97,6 +101,8 @@ class DashboardController {
         model.addAttribute("centreKinds", vn.khuyenhoc.centre.CentreKind.values());
         model.addAttribute("chartFigure", chartFigure);
         model.addAttribute("by", view.by());
+        model.addAttribute("sharesTable", sharesTable);
+        model.addAttribute("shares", dashboard.node().level() <= 2 ? SharePanel.of(dashboard, messages, locale) : null);
         model.addAttribute("trendJson", json.writeValueAsString(dashboard.trend()));
         model.addAttribute("trendLabelsJson", json.writeValueAsString(List.of("figure.members", "figure.newMembers",
                 "figure.familyRegistered", "figure.raised").stream()

@@ -35,7 +35,7 @@ record DashboardTable(List<Header> headers, List<Line> rows, String headHtml, St
      * A row: the name shown (a node's full name or a group's), its link one level down (null for groups), whether the
      * node is inactive, the charted value, and the figure cells as HTML.
      */
-    record Line(String name, String href, boolean inactive, Number chartValue, String cellsHtml) {
+    record Line(String name, String href, boolean inactive, Number chartValue, String cellsHtml, Number chartTarget) {
     }
 
     /**
@@ -71,14 +71,15 @@ record DashboardTable(List<Header> headers, List<Line> rows, String headHtml, St
             boolean english = "en".equals(locale.getLanguage());
             rows = sorted(dashboard.groups(), RollupService.GroupRow::figures, view).stream()
                     .map(g -> new Line(english && g.nameEn() != null ? g.nameEn() : g.name(), null, false,
-                            view.chartFigure().of(g.figures()), cellsHtml(format.cells(columns, g.figures()))))
+                            view.chartFigure().of(g.figures()), cellsHtml(format.cells(columns, g.figures())),
+                            target(view, g.figures())))
                     .toList();
         }
         else {
             rows = sorted(dashboard.rows(), RollupService.Row::figures, view).stream()
                     .map(row -> new Line(messages.getMessage(row.node().titleKey(), new Object[] {row.node().name()}, locale),
                             view.link(row.node().id()), !row.node().active(), view.chartFigure().of(row.figures()),
-                            cellsHtml(format.cells(columns, row.figures()))))
+                            cellsHtml(format.cells(columns, row.figures())), target(view, row.figures())))
                     .toList();
         }
         String own = dashboard.own() == null || dashboard.groups() != null ? null : cellsHtml(format.cells(columns, dashboard.own()));
@@ -86,6 +87,12 @@ record DashboardTable(List<Header> headers, List<Line> rows, String headHtml, St
         String bodyHtml = bodyHtml(rows, own, messages.getMessage("unit.inactive", null, locale),
                 messages.getMessage("dashboard.own", null, locale), view.contextPath());
         return new DashboardTable(headers, rows, headHtml, bodyHtml);
+    }
+
+    /** The target of the charted share for these figures (drawn as a line beside the bars), or null. */
+    private static Number target(View view, Figures figures) {
+        Figure target = view.chartFigure().targetFigure();
+        return target == null ? null : target.of(figures);
     }
 
     private static <T> List<T> sorted(List<T> rows, Function<T, Figures> figures, View view) {
@@ -123,6 +130,9 @@ record DashboardTable(List<Header> headers, List<Line> rows, String headHtml, St
             html.append("<tr data-chart-name=\"").append(name).append('"');
             if (row.chartValue() != null) {
                 html.append(" data-chart-value=\"").append(row.chartValue()).append('"');
+            }
+            if (row.chartTarget() != null) {
+                html.append(" data-chart-target=\"").append(row.chartTarget()).append('"');
             }
             html.append("><td>");
             if (row.href() != null) {

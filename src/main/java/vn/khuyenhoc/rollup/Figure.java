@@ -87,7 +87,42 @@ public enum Figure {
     CENTRE_CHAIR("centreChair", Format.COUNT, 2, f -> f.centres().chair()),
     STAFF_DIGITAL("staffDigital", Format.COUNT, 2, f -> f.centres().staffTrained()),
     STAFF_DIGITAL_SHARE("staffDigitalShare", Format.PERCENT, 2, f -> f.centres().staffTrainedShare()),
-    CENTRE_SUPPORT("centreSupport", Format.MONEY, 2, f -> f.centres().support());
+    CENTRE_SUPPORT("centreSupport", Format.MONEY, 2, f -> f.centres().support()),
+
+    // ---- issue 11: denominators, shares beside their targets (ShareKind), ethnic-minority members. One block:
+    // isShare() tells them apart; the dashboard shows them in their own table, the export in its columns.
+    HOUSEHOLDS("households", Format.COUNT, 2, ShareKind.FAMILY::denominator),
+    FAMILY_REGISTERED_SHARE("familyRegisteredShare", Format.PERCENT, 2, f -> ShareKind.FAMILY.share(f, false)),
+    FAMILY_SHARE("familyShare", Format.PERCENT, 2, f -> ShareKind.FAMILY.share(f, true)),
+    FAMILY_TARGET("familyTarget", Format.PERCENT, 2, ShareKind.FAMILY::target),
+    FAMILY_GAP("familyGap", Format.PERCENT, 2, ShareKind.FAMILY::gap),
+    CLANS("clans", Format.COUNT, 2, ShareKind.CLAN::denominator),
+    CLAN_REGISTERED_SHARE("clanRegisteredShare", Format.PERCENT, 2, f -> ShareKind.CLAN.share(f, false)),
+    CLAN_SHARE("clanShare", Format.PERCENT, 2, f -> ShareKind.CLAN.share(f, true)),
+    CLAN_TARGET("clanTarget", Format.PERCENT, 2, ShareKind.CLAN::target),
+    CLAN_GAP("clanGap", Format.PERCENT, 2, ShareKind.CLAN::gap),
+    VILLAGES("villages", Format.COUNT, 2, ShareKind.COMMUNITY::denominator),
+    COMMUNITY_REGISTERED_SHARE("communityRegisteredShare", Format.PERCENT, 2, f -> ShareKind.COMMUNITY.share(f, false)),
+    COMMUNITY_SHARE("communityShare", Format.PERCENT, 2, f -> ShareKind.COMMUNITY.share(f, true)),
+    COMMUNITY_TARGET("communityTarget", Format.PERCENT, 2, ShareKind.COMMUNITY::target),
+    COMMUNITY_GAP("communityGap", Format.PERCENT, 2, ShareKind.COMMUNITY::gap),
+    ORGANISATIONS("organisations", Format.COUNT, 2, ShareKind.UNIT::denominator),
+    UNIT_REGISTERED_SHARE("unitRegisteredShare", Format.PERCENT, 2, f -> ShareKind.UNIT.share(f, false)),
+    UNIT_SHARE("unitShare", Format.PERCENT, 2, f -> ShareKind.UNIT.share(f, true)),
+    UNIT_TARGET("unitTarget", Format.PERCENT, 2, ShareKind.UNIT::target),
+    UNIT_GAP("unitGap", Format.PERCENT, 2, ShareKind.UNIT::gap),
+    ADULTS("adults", Format.COUNT, 2, ShareKind.CITIZEN_ADULTS::denominator),
+    CITIZEN_ADULTS_REGISTERED_SHARE("citizenAdultsRegisteredShare", Format.PERCENT, 2, f -> ShareKind.CITIZEN_ADULTS.share(f, false)),
+    CITIZEN_ADULTS_SHARE("citizenAdultsShare", Format.PERCENT, 2, f -> ShareKind.CITIZEN_ADULTS.share(f, true)),
+    CITIZEN_ADULTS_TARGET("citizenAdultsTarget", Format.PERCENT, 2, ShareKind.CITIZEN_ADULTS::target),
+    CITIZEN_ADULTS_GAP("citizenAdultsGap", Format.PERCENT, 2, ShareKind.CITIZEN_ADULTS::gap),
+    STAFF("staff", Format.COUNT, 2, ShareKind.CITIZEN_STAFF::denominator),
+    CITIZEN_STAFF_REGISTERED_SHARE("citizenStaffRegisteredShare", Format.PERCENT, 2, f -> ShareKind.CITIZEN_STAFF.share(f, false)),
+    CITIZEN_STAFF_SHARE("citizenStaffShare", Format.PERCENT, 2, f -> ShareKind.CITIZEN_STAFF.share(f, true)),
+    CITIZEN_STAFF_TARGET("citizenStaffTarget", Format.PERCENT, 2, ShareKind.CITIZEN_STAFF::target),
+    CITIZEN_STAFF_GAP("citizenStaffGap", Format.PERCENT, 2, ShareKind.CITIZEN_STAFF::gap),
+    MINORITY_MEMBERS("minorityMembers", Format.COUNT, 3, f -> f.shares().minorityMembers()),
+    MINORITY_SHARE("minorityShare", Format.PERCENT, 3, Figures::minorityShare);
 
     /** How a figure is shown: a whole number, a percentage, or VND. */
     public enum Format {
@@ -132,6 +167,43 @@ public enum Figure {
     /** Whether this is a learning centre's count of one kind of class (shown in the dashboard's table by kind). */
     public boolean isCentreKind() {
         return key.matches("centre(Classes|Turns)[A-Z].*");
+    }
+
+    /** Whether this is one of issue 11's figures (denominators, shares, targets, gaps, ethnic minorities). */
+    public boolean isShare() {
+        return compareTo(HOUSEHOLDS) >= 0 && compareTo(MINORITY_SHARE) <= 0;
+    }
+
+    /** The share kind of a share, target or gap figure (null for the others), for its target line and colour. */
+    public ShareKind shareKind() {
+        if (!isShare() || this == MINORITY_MEMBERS || this == MINORITY_SHARE) {
+            return null;
+        }
+        return ShareKind.values()[(ordinal() - HOUSEHOLDS.ordinal()) / 5];
+    }
+
+    /** Whether this is the recognised share of a kind (the one its target is for). */
+    public boolean isRecognisedShare() {
+        return isShare() && shareKind() != null && key.equals(shareKind().key() + "Share");
+    }
+
+    /** The target of a recognised share (drawn as a line beside it on the chart), or null. */
+    public Figure targetFigure() {
+        return isRecognisedShare() ? values()[ordinal() + 1] : null;
+    }
+
+    /**
+     * The children's table of shares: per share its registered and recognised share, target and gap, then the share of
+     * ethnic-minority members; those that mean something for nodes of this level.
+     */
+    public static List<Figure> shareColumns(int level) {
+        List<Figure> columns = new java.util.ArrayList<>();
+        for (Figure f : values()) {
+            if (f.isShare() && f.appliesTo(level) && f.format == Format.PERCENT) {
+                columns.add(f);
+            }
+        }
+        return columns;
     }
 
     public String messageKey() {

@@ -17,17 +17,18 @@ import vn.khuyenhoc.registration.TitleKind;
  * @param reached    people reached by disbursements, by category
  * @param money      amounts and people reached by fund category (issue 13)
  * @param centres    the community learning centres' figures (issue 15)
+ * @param shares     what the shares are computed from: denominators, targets, ethnic-minority members (issue 11)
  */
 public record Figures(Long population, long communesWithAssociation, long chapters, long boards, long members,
         long newMembers, long partyMembers, Map<TitleKind, TitleCount> titles, long raised, long disbursed,
-        long balance, Map<String, Long> reached, Money money, CentreFigures centres) {
+        long balance, Map<String, Long> reached, Money money, CentreFigures centres, Shares shares) {
 
-    /** The figures without money by kind and centres (as they were before issues 13 and 15). */
+    /** The figures without money by kind, centres and shares (as they were before issues 11, 13 and 15). */
     public Figures(Long population, long communesWithAssociation, long chapters, long boards, long members,
             long newMembers, long partyMembers, Map<TitleKind, TitleCount> titles, long raised, long disbursed,
             long balance, Map<String, Long> reached) {
         this(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers, titles, raised,
-                disbursed, balance, reached, Money.empty(), CentreFigures.ZERO);
+                disbursed, balance, reached, Money.empty(), CentreFigures.ZERO, Shares.EMPTY);
     }
 
     public record TitleCount(long registered, long recognised) {
@@ -41,7 +42,7 @@ public record Figures(Long population, long communesWithAssociation, long chapte
 
     static Figures empty() {
         return new Figures(null, 0, 0, 0, 0, 0, 0, new EnumMap<>(TitleKind.class), 0, 0, 0, new TreeMap<>(),
-                Money.empty(), CentreFigures.ZERO);
+                Money.empty(), CentreFigures.ZERO, Shares.EMPTY);
     }
 
     public TitleCount title(TitleKind kind) {
@@ -82,13 +83,25 @@ public record Figures(Long population, long communesWithAssociation, long chapte
                 communesWithAssociation + other.communesWithAssociation, chapters + other.chapters,
                 boards + other.boards, members + other.members, newMembers + other.newMembers,
                 partyMembers + other.partyMembers, sumTitles, raised + other.raised, disbursed + other.disbursed,
-                balance + other.balance, sumReached, money.plus(other.money), centres.plus(other.centres));
+                balance + other.balance, sumReached, money.plus(other.money), centres.plus(other.centres),
+                shares.plus(other.shares));
     }
 
     /** The figures with the structure counts and population replaced (they do not add up along the tree). */
     Figures withStructure(Long population, long communesWithAssociation, long chapters, long boards) {
         return new Figures(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers,
-                titles, raised, disbursed, balance, reached, money, centres);
+                titles, raised, disbursed, balance, reached, money, centres, shares);
+    }
+
+    /** The figures with what the shares are computed from replaced. */
+    Figures withShares(Shares shares) {
+        return new Figures(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers,
+                titles, raised, disbursed, balance, reached, money, centres, shares);
+    }
+
+    /** Ethnic-minority members as a share of members, or null without members. */
+    public Double minorityShare() {
+        return members == 0 ? null : (double) shares.minorityMembers() / members;
     }
 
     /** {@code this} minus {@code other}, for the records a node holds itself beyond those of its children. */
@@ -106,6 +119,7 @@ public record Figures(Long population, long communesWithAssociation, long chapte
         diffReached.values().removeIf(v -> v == 0);
         return new Figures(null, 0, 0, 0, members - other.members, newMembers - other.newMembers,
                 partyMembers - other.partyMembers, diff, raised - other.raised, disbursed - other.disbursed,
-                balance - other.balance, diffReached, money.minus(other.money), centres.minus(other.centres));
+                balance - other.balance, diffReached, money.minus(other.money), centres.minus(other.centres),
+                shares.minus(other.shares));
     }
 }

@@ -31,11 +31,13 @@ public class RollupService {
     private final JdbcClient jdbc;
     private final OrgUnitService orgUnits;
     private final ProvinceGroupService groups;
+    private final ShareReader shares;
 
-    RollupService(JdbcClient jdbc, OrgUnitService orgUnits, ProvinceGroupService groups) {
+    RollupService(JdbcClient jdbc, OrgUnitService orgUnits, ProvinceGroupService groups, ShareReader shares) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.groups = groups;
+        this.shares = shares;
     }
 
     /** A node's dashboard for a year (see {@link #dashboard(Scope, long, Period, int, boolean)}). */
@@ -279,6 +281,8 @@ public class RollupService {
         }
         // centres' figures are yearly: a half-year or a span shows those of its last year
         Map<Long, CentreFigures> centres = CentreFigures.read(jdbc, nodes.stream().map(OrgUnitView::id).toArray(Long[]::new), period.to());
+        // shares are yearly: a half-year or a span shows those of its last year
+        Map<Long, Shares> nodeShares = shares.read(nodes, period.to()); // issue 11: one more statement, whatever the nodes
         Map<Long, Figures> result = new LinkedHashMap<>();
         for (OrgUnitView node : nodes) {
             long id = node.id();
@@ -288,7 +292,7 @@ public class RollupService {
             result.put(id, new Figures(population.get(id), s[2], s[0], s[1], m[0], m[1], m[2],
                     titles.getOrDefault(id, new EnumMap<>(TitleKind.class)), f[0], f[1], f[2],
                     reached.getOrDefault(id, new TreeMap<>()), new Money(money.getOrDefault(id, Map.of())),
-                    centres.getOrDefault(id, CentreFigures.ZERO)));
+                    centres.getOrDefault(id, CentreFigures.ZERO), nodeShares.getOrDefault(id, Shares.EMPTY)));
         }
         return result;
     }

@@ -39,6 +39,7 @@ import vn.khuyenhoc.member.MemberStatus;
 import vn.khuyenhoc.member.roster.RosterColumn;
 import vn.khuyenhoc.orgunit.OrgUnitKind;
 import vn.khuyenhoc.rollup.Figure;
+import vn.khuyenhoc.rollup.ShareKind;
 import vn.khuyenhoc.registration.RecognisingLevel;
 import vn.khuyenhoc.registration.RegistrationStatus;
 import vn.khuyenhoc.registration.TitleKind;
@@ -94,7 +95,16 @@ class MessagesAndTemplatesTest {
             // the yearly reports (issue 12)
             Map.entry("report.action.", Set.of("SUBMIT", "APPROVE", "RETURN", "REOPEN")),
             Map.entry("report.state.", Set.of("NOT_STARTED", "IN_PROGRESS", "SUBMITTED", "APPROVED", "RETURNED", "ACCEPTED")),
-            Map.entry("reporting.sort.", Set.of("name", "code", "province", "state")));
+            Map.entry("reporting.sort.", Set.of("name", "code", "province", "state")),
+            // issue 11: shares and targets
+            Map.entry("shares.children.noun.", Set.of("1", "2", "3")),
+            Map.entry("shares.denominator.", Arrays.stream(ShareKind.values()).map(ShareKind::denominatorKey).collect(Collectors.toSet())),
+            Map.entry("shares.denominators.children.", Set.of("1", "2")),
+            Map.entry("shares.kind.", Arrays.stream(ShareKind.values()).map(ShareKind::key).collect(Collectors.toSet())),
+            Map.entry("shares.targetOf.", Arrays.stream(ShareKind.values()).map(ShareKind::key).collect(Collectors.toSet())),
+            Map.entry("shares.source.children.", Set.of("1", "2", "3")),
+            Map.entry("shares.source.incomplete.", Set.of("1", "2", "3")),
+            Map.entry("shares.status.", Set.of("met", "notMet", "unknown")));
 
     @Test
     void bothLanguagesHaveTheSameKeys() {
