@@ -64,7 +64,7 @@ class ReplicaRoutingTest {
                     "--spring.datasource.url=" + servers.primaryUrl(),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                     "--khuyenhoc.replica.url=" + servers.replicaUrl(),
-                    "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+                    "--server.port=0", "--spring.main.banner-mode=off");
         }
         catch (RuntimeException ex) {
             servers.close();
