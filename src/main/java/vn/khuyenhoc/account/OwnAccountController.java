@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.shared.CurrentStaff;
-import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.Notices;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
 
 /** Signing in, and changing one's own password. */
@@ -41,12 +43,12 @@ class OwnAccountController {
         if (!errors.hasErrors()) {
             try {
                 accounts.changeOwnPassword(staff, form);
-                flash.addFlashAttribute("notice", "password.changed");
+                Notices.flash(flash, "password.changed");
                 // straight to the user's page: through "/" (itself a redirect) the flash message would be lost
                 return "redirect:/units/" + staff.scope().nodeId();
             }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         return "account/password";

@@ -1,4 +1,4 @@
-package vn.khuyenhoc.member;
+package vn.khuyenhoc.member.roster;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -25,6 +25,7 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+
 import org.dhatim.fastexcel.reader.Row;
 
 /**
