@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 
+import vn.khuyenhoc.shared.CurrentReads;
 import vn.khuyenhoc.shared.Scope;
 
 /**
@@ -27,7 +28,10 @@ import vn.khuyenhoc.shared.Scope;
  * instance, an administrator's SQL, a rebuild ({@link FiguresChangeListener}, V17).</li>
  * </ul>
  * While the notifications cannot be listened to (at start, or the connection lost), nothing is cached. The
- * generation is read before a dashboard is, so a change committed while it is read makes it stale at once.
+ * generation is read before a dashboard is, so a change committed while it is read makes it stale at once. With a
+ * streaming replica, a dashboard to be kept is read where every change committed before its generation began is
+ * visible ({@link CurrentReads}: on the replica once it has replayed the primary's position, else on the primary), so
+ * a lagging replica never stamps old figures with a current generation.
  */
 @Component
 class DashboardCache implements TransactionExecutionListener {
@@ -42,13 +46,15 @@ class DashboardCache implements TransactionExecutionListener {
     private static final Duration UNUSED_FOR = Duration.ofMinutes(30);
 
     private final RollupService rollups;
+    private final CurrentReads currentReads;
     private final AtomicLong generation = new AtomicLong();
     private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE)
             .expireAfterAccess(UNUSED_FOR).build();
     private volatile boolean listening;
 
-    DashboardCache(RollupService rollups) {
+    DashboardCache(RollupService rollups, CurrentReads currentReads) {
         this.rollups = rollups;
+        this.currentReads = currentReads;
     }
 
     /**
@@ -93,7 +99,8 @@ class DashboardCache implements TransactionExecutionListener {
         }
         return entries.asMap().compute(key, (k, kept) -> {
             long current = generation.get(); // read before the dashboard is: a change committed meanwhile makes it stale
-            return kept != null && kept.generation() == current ? kept : new Entry(current, read.get());
+            // and read where every change that ended an earlier generation is visible (a replica may lag)
+            return kept != null && kept.generation() == current ? kept : new Entry(current, currentReads.current(read));
         }).dashboard();
     }
 

@@ -73,7 +73,7 @@ class DashboardCacheReadsTest {
     }
 
     private static DashboardCache listeningCache() {
-        DashboardCache cache = new DashboardCache(null);
+        DashboardCache cache = new DashboardCache(null, vn.khuyenhoc.shared.CurrentReads.DIRECT);
         cache.listening(true);
         return cache;
     }

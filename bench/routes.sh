@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# Every page, measured: each GET route of the app, on the largest instance of it in a generated data set, signed in
+# as the role that uses it, with p50/p95 for 1 user and for 20 concurrent users (wrk), flagged against issue 18's
+# targets (p95 under 300 ms for one user on every page; under 100 ms at 20 users for the pages used most).
+#
+#   bench/routes.sh [scale] [duration]     e.g. bench/routes.sh 0.1 10s   (defaults: 0.1 and 10s)
+#   BENCH_ROUTE_WARMUP=5s (each route at 4 users before it is measured), BENCH_PG_PORT, BENCH_APP_PORT,
+#   BENCH_ONLY=<regular expression> (measure only the rows whose label matches, e.g. 'members|fund')
+#
+# The routes come from the app itself (/actuator/mappings, exposed for this run only by a command-line property).
+# Each is filled by the rows of ROUTES below: a label, whether it is among the most used pages, a query string, and
+# one SQL statement giving the node whose staff uses it (its level gives the role) and then the route's path
+# variables in order. A route of the app without a row, or whose SQL finds nothing, is listed at the end, never
+# silently skipped: a new page needs a row here. Results also go to bench/out/routes-<scale>.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCALE=${1:-0.1}
+DURATION=${2:-10s}
+ROUTE_WARMUP=${BENCH_ROUTE_WARMUP:-5s}
+. bench/lib.sh
+need jq jq
+
+bench_build
+bench_start_postgres
+bench_generate
+
+Y=$(date +%Y)
+LARGEST_UNIT="(SELECT unit_id FROM member GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1)"
+BUSIEST_FUND="(SELECT node_id FROM fund_entry WHERE year = $Y GROUP BY node_id ORDER BY count(*) DESC, node_id LIMIT 1)"
+BIGGEST_COMMUNE="(SELECT commune_id FROM member GROUP BY commune_id ORDER BY count(*) DESC, commune_id LIMIT 1)"
+BIGGEST_PROVINCE="(SELECT province_id FROM member GROUP BY province_id ORDER BY count(*) DESC, province_id LIMIT 1)"
+CENTRAL="(SELECT id FROM org_unit WHERE level = 0)"
+# route | label | most used (1) | query string | SQL: the user's node, then the path variables
+ROUTES=$(cat <<SQL
+/|home (redirects to one's unit)|0||SELECT $CENTRAL
+/login|sign-in page|0||SELECT $CENTRAL
+/password|own password form|0||SELECT $CENTRAL
+/units/{id}|the country's page|1||SELECT $CENTRAL, $CENTRAL
+/units/{id}|largest province's page|1||SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{id}|largest commune's page|1||SELECT $BIGGEST_COMMUNE, $BIGGEST_COMMUNE
+/units/{id}|largest unit's page|1||SELECT $LARGEST_UNIT, $LARGEST_UNIT
+/units/{id}/dashboard|national dashboard|1|year=$Y|SELECT $CENTRAL, $CENTRAL
+/units/{id}/dashboard|national dashboard by groups of provinces|1|year=$Y&by=groups|SELECT $CENTRAL, $CENTRAL
+/units/{id}/dashboard|largest province's dashboard|1|year=$Y|SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{id}/dashboard|largest commune's dashboard|1|year=$Y|SELECT $BIGGEST_COMMUNE, $BIGGEST_COMMUNE
+/units/{id}/dashboard|largest unit's dashboard|1|year=$Y|SELECT $LARGEST_UNIT, $LARGEST_UNIT
+/units/{id}/export.xlsx|the country's annual statistics, XLSX|0|year=$Y|SELECT $CENTRAL, $CENTRAL
+/units/{id}/export.csv|the country's annual statistics, CSV|0|year=$Y|SELECT $CENTRAL, $CENTRAL
+/units/{id}/population|largest province's population|0||SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{nodeId}/members|the country's members|1||SELECT $CENTRAL, $CENTRAL
+/units/{nodeId}/members|the country's members, q=an|1|q=an|SELECT $CENTRAL, $CENTRAL
+/units/{nodeId}/members|the country's members, party=yes|1|party=yes|SELECT $CENTRAL, $CENTRAL
+/units/{nodeId}/members|the country's members, q=nguyen van an|1|q=nguyen+van+an|SELECT $CENTRAL, $CENTRAL
+/units/{nodeId}/members|largest province's members|1||SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{nodeId}/members|largest province's members, q=tran thi|1|q=tran+thi|SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{nodeId}/members|largest commune's members|1||SELECT $BIGGEST_COMMUNE, $BIGGEST_COMMUNE
+/units/{nodeId}/members|largest unit's roster|1||SELECT $LARGEST_UNIT, $LARGEST_UNIT
+/members/{id}|a member of the largest unit|0||SELECT $LARGEST_UNIT, max(id) FROM member WHERE unit_id = $LARGEST_UNIT
+/members/{id}/edit|a member's edit form|0||SELECT $LARGEST_UNIT, max(id) FROM member WHERE unit_id = $LARGEST_UNIT
+/members/{id}/status|a member's status form|0||SELECT $LARGEST_UNIT, max(id) FROM member WHERE unit_id = $LARGEST_UNIT
+/units/{unitId}/members/new|new member form|0||SELECT $LARGEST_UNIT, $LARGEST_UNIT
+/units/{unitId}/members/import|roster import page|0||SELECT $LARGEST_UNIT, $LARGEST_UNIT
+/members/template.xlsx|roster template, XLSX|0||SELECT $LARGEST_UNIT
+/members/template.csv|roster template, CSV|0||SELECT $LARGEST_UNIT
+/units/{nodeId}/registrations|largest unit's registrations of the year|1|year=$Y|SELECT node_id, node_id FROM title_registration t JOIN org_unit u ON u.id = t.node_id AND u.level = 3 WHERE t.year = $Y GROUP BY node_id ORDER BY count(*) DESC LIMIT 1
+/units/{nodeId}/registrations|largest commune's own registrations (clans, learning units)|1|year=$Y|SELECT node_id, node_id FROM title_registration t JOIN org_unit u ON u.id = t.node_id AND u.level = 2 WHERE t.year = $Y GROUP BY node_id ORDER BY count(*) DESC LIMIT 1
+/units/{nodeId}/registrations/new|new registration form|0||SELECT $LARGEST_UNIT, $LARGEST_UNIT
+/registrations/{id}|a registration|0||SELECT node_id, max(id) FROM title_registration WHERE node_id = $LARGEST_UNIT GROUP BY node_id
+/registrations/{id}/edit|a registration's edit form|0||SELECT node_id, max(id) FROM title_registration WHERE node_id = $LARGEST_UNIT AND year = $Y AND status = 'REGISTERED' GROUP BY node_id
+/units/{communeId}/evaluation|largest commune's evaluation list|1|year=$Y|SELECT commune_id, commune_id FROM title_registration WHERE year = $Y GROUP BY commune_id ORDER BY count(*) DESC LIMIT 1
+/units/{communeId}/evaluation|largest commune's evaluation list, last year|1|year=$((Y - 1))|SELECT commune_id, commune_id FROM title_registration WHERE year = $((Y - 1)) GROUP BY commune_id ORDER BY count(*) DESC LIMIT 1
+/units/{id}/fund|busiest fund|1||SELECT $BUSIEST_FUND, $BUSIEST_FUND
+/units/{id}/fund|the country's own fund|1||SELECT $CENTRAL, $CENTRAL
+/units/{id}/fund/entries/new|new fund entry form|0||SELECT $BUSIEST_FUND, $BUSIEST_FUND
+/units/{id}/fund/entries/{entryId}|an entry of the busiest fund|0||SELECT node_id, node_id, max(id) FROM fund_entry WHERE node_id = $BUSIEST_FUND GROUP BY node_id
+/units/{id}/fund/entries/{entryId}/receipt|a printable receipt|0||SELECT node_id, node_id, max(id) FROM fund_entry WHERE node_id = $BUSIEST_FUND AND direction = 'RECEIPT' AND reverses_entry_id IS NULL GROUP BY node_id
+/units/{id}/fund/entries/{entryId}/reverse|an entry's reversal form|0||SELECT node_id, node_id, max(id) FROM fund_entry e WHERE node_id = $BUSIEST_FUND AND reverses_entry_id IS NULL AND NOT EXISTS (SELECT 1 FROM fund_entry r WHERE r.reverses_entry_id = e.id) GROUP BY node_id
+/units/{id}/fund/verify|the busiest fund's chain check|0||SELECT $BUSIEST_FUND, $BUSIEST_FUND
+/audit|the audit log|0||SELECT $CENTRAL
+/accounts|accounts (national: the provinces')|0||SELECT $CENTRAL
+/accounts/new|new account form|0||SELECT $CENTRAL
+/accounts/{id}/password|an account's password reset form|0||SELECT $CENTRAL, min(id) FROM app_user WHERE role = 'PROVINCE'
+/groups|groups of provinces|0||SELECT $CENTRAL
+/groups/new|new group form|0||SELECT $CENTRAL
+/groups/{id}/edit|a group's edit form|0||SELECT $CENTRAL, max(id) FROM province_group
+/years|closing years|0||SELECT $CENTRAL
+/units/{communeId}/grassroots/new|new chapter form, largest commune|0||SELECT $BIGGEST_COMMUNE, $BIGGEST_COMMUNE
+/units/{id}/edit|a chapter's edit form|0||SELECT parent_id, id FROM org_unit WHERE id = $LARGEST_UNIT
+SQL
+)
+
+# What some pages need that the generator does not make: a province account (for the password reset form) and a
+# group of every province.
+bench_account bench-province PROVINCE "$(psql_bench -Atc "SELECT $BIGGEST_PROVINCE")"
+psql_bench -q -c "INSERT INTO province_group (name, name_en) VALUES ('Bench: every province', 'Bench: every province')
+  ON CONFLICT DO NOTHING" >/dev/null
+psql_bench -q -c "INSERT INTO province_group_member (group_id, province_id)
+  SELECT g.id, p.id FROM province_group g, org_unit p WHERE g.name = 'Bench: every province' AND p.level = 1
+  ON CONFLICT DO NOTHING" >/dev/null
+
+bench_start_app --management.endpoints.web.exposure.include=health,mappings
+
+declare -A COOKIES
+cookie_for() { # <node id> -> the session cookie of a bench account of that node's staff
+  local node=$1
+  if [ -z "${COOKIES[$node]:-}" ]; then
+    local role; role=$(psql_bench -Atc "SELECT (ARRAY['NATIONAL','PROVINCE','COMMUNE','CHAPTER'])[level + 1] FROM org_unit WHERE id = $node")
+    bench_account "bench-$(echo "$role" | tr 'A-Z' 'a-z')-$node" "$role" "$node"
+    COOKIES[$node]=$(login "bench-$(echo "$role" | tr 'A-Z' 'a-z')-$node")
+  fi
+  echo "${COOKIES[$node]}"
+}
+role_of() { psql_bench -Atc "SELECT lower((ARRAY['NATIONAL','PROVINCE','COMMUNE','CHAPTER'])[level + 1]) FROM org_unit WHERE id = $1"; }
+
+CENTRAL_ID=$(psql_bench -Atc "SELECT $CENTRAL")
+APP_ROUTES=$(curl -s -H "Cookie: $(cookie_for "$CENTRAL_ID")" "http://localhost:$APPPORT/actuator/mappings" | jq -r '
+  .contexts[].mappings.dispatcherServlets[][] | .details.requestMappingConditions // empty
+  | select((.methods | length) == 0 or (.methods | index("GET"))) | .patterns[]' \
+  | grep -v -e '^/error' -e '^/actuator' | sort -u)
+[ -n "$APP_ROUTES" ] || { echo "could not read /actuator/mappings" >&2; exit 1; }
+
+RESULTS=$OUT/routes-$SCALE.txt
+UNFILLED=()
+{
+  echo "Every GET route at scale $SCALE, $DURATION per measurement ($(date -u +%Y-%m-%dT%H:%MZ)); ms."
+  echo "Flags: p95 over 300 ms for one user; for the most used pages (*), p95 over 100 ms at 20 users."
+  echo
+  echo "| page | as | route | 1 user p50 / p95 | 20 users p50 / p95 (req/s) | flag |"
+  echo "| --- | --- | --- | --- | --- | --- |"
+} | tee "$RESULTS"
+field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+while IFS= read -r route; do
+  rows=$(awk -F'|' -v r="$route" '$1 == r' <<< "$ROUTES")
+  if [ -z "$rows" ]; then UNFILLED+=("$route — no fill rule in bench/routes.sh"); continue; fi
+  while IFS='|' read -r _ label most query sql; do
+    [ -n "${BENCH_ONLY:-}" ] && ! [[ "$label" =~ $BENCH_ONLY ]] && continue
+    values=$(psql_bench -Atc "$sql" 2>/dev/null | head -1 || true)
+    IFS='|' read -r -a parts <<< "$values"
+    if [ -z "$values" ] || [[ " ${parts[*]} " == *"  "* ]] || [ "${#parts[@]}" -eq 0 ] || [ -z "${parts[-1]}" ]; then
+      UNFILLED+=("$route ($label) — no instance in the data set"); continue
+    fi
+    path=$route
+    for value in "${parts[@]:1}"; do path=$(sed "s/{[^}]*}/$value/" <<< "$path"); done
+    if [[ "$path" == *"{"* ]]; then UNFILLED+=("$route ($label) — the SQL gives too few values"); continue; fi
+    url="http://localhost:$APPPORT$path${query:+?$query}"
+    cookie=$(cookie_for "${parts[0]}")
+    as=$(role_of "${parts[0]}")
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$url")
+    shown="$path${query:+?$query}"
+    [ "$most" = 1 ] && label="$label *"
+    if [ "$code" != 200 ] && [ "$code" != 302 ]; then
+      echo "| $label | $as | \`$shown\` | | | answers $code |" | tee -a "$RESULTS"; continue
+    fi
+    # a slow page is measured, not cut off: wrk's own timeout (2 s) would leave those requests out of the percentiles
+    COOKIE="$cookie" wrk -t1 -c4 -d"$ROUTE_WARMUP" --timeout 60s -s bench/dashboard.lua "$url" >/dev/null
+    one=$(COOKIE="$cookie" wrk -t1 -c1 -d"$DURATION" --timeout 60s -s bench/dashboard.lua "$url" | grep RESULT)
+    flag=""
+    if [ "$(field "$one" requests)" -eq 0 ]; then
+      # slower than the whole duration: three requests one after another instead (p50 = the median, p95 = the
+      # slowest), and no 20-user run (it would not finish one round either)
+      times=$(for _ in 1 2 3; do curl -s -o /dev/null -w '%{time_total}\n' --max-time 300 -H "Cookie: $cookie" "$url"; done \
+          | awk '{ printf "%.1f\n", $1 * 1000 }' | sort -n)
+      one="p50=$(sed -n 2p <<< "$times") p95=$(sed -n 3p <<< "$times") requests=3 errors=0"
+      twenty="p50=- p95=- rps=- requests=0 errors=0"
+      flag="slower than $DURATION: 3 single requests"
+    else
+      twenty=$(COOKIE="$cookie" wrk -t2 -c20 -d"$DURATION" --timeout 60s -s bench/dashboard.lua "$url" | grep RESULT)
+    fi
+    p95one=$(field "$one" p95); p95twenty=$(field "$twenty" p95)
+    awk -v a="$p95one" 'BEGIN { exit !(a > 300) }' && flag="${flag:+$flag; }OVER 300 ms (1 user)"
+    [ "$most" = 1 ] && [ "$p95twenty" != - ] && awk -v a="$p95twenty" 'BEGIN { exit !(a > 100) }' \
+        && flag="${flag:+$flag; }OVER 100 ms (20 users)"
+    errors=$(( $(field "$one" errors) + $(field "$twenty" errors) ))
+    [ "$errors" -gt 0 ] && flag="${flag:+$flag; }$errors errors"
+    [ "$code" = 302 ] && flag="${flag:+$flag; }redirect"
+    printf '| %s | %s | `%s` | %s / %s | %s / %s (%s) | %s |\n' "$label" "$as" "$shown" "$(field "$one" p50)" "$p95one" \
+        "$(field "$twenty" p50)" "$p95twenty" "$(field "$twenty" rps)" "$flag" | tee -a "$RESULTS"
+  done <<< "$rows"
+done <<< "$APP_ROUTES"
+while IFS= read -r route; do
+  grep -qxF "$route" <<< "$APP_ROUTES" || UNFILLED+=("$route — a row in bench/routes.sh for a route the app no longer has")
+done <<< "$(cut -d'|' -f1 <<< "$ROUTES" | sort -u)"
+{
+  echo
+  echo "Routes not measured: ${#UNFILLED[@]}"
+  for line in "${UNFILLED[@]}"; do echo "- $line"; done
+  echo "$(psql_bench -Atc "SELECT to_char(count(*), 'FM999,999,999') FROM member") members, $(psql_bench -Atc "SELECT to_char(count(*), 'FM999,999,999') FROM org_unit WHERE level = 3") units; results in $RESULTS"
+} | tee -a "$RESULTS"
