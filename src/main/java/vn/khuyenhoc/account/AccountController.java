@@ -15,6 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
 
 /** Managers keeping the accounts of the nodes one level below theirs. */
@@ -55,6 +57,9 @@ class AccountController {
             }
             catch (FieldConflictException ex) {
                 errors.rejectValue(ex.field(), ex.messageCode());
+            }
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         return showForm(staff, model, form);
@@ -97,6 +102,9 @@ class AccountController {
             }
             catch (FieldConflictException ex) {
                 errors.rejectValue(ex.field(), ex.messageCode());
+            }
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         model.addAttribute("account", account);

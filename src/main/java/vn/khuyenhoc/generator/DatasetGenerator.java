@@ -21,14 +21,19 @@ import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
+import vn.khuyenhoc.system.OwnerDataSource;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
+
+import vn.khuyenhoc.system.OwnerDataSource;
 
 /**
  * Builds a data set of the country's shape at a chosen scale, set-based in PostgreSQL (the SQL in
@@ -53,10 +58,11 @@ public class DatasetGenerator {
     private final JdbcClient jdbc;
     private final JdbcTemplate scripts;
 
-    DatasetGenerator(DataSource dataSource, JdbcClient jdbc, JdbcTemplate scripts) {
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
-        this.scripts = scripts;
+    /** Works as the owner of the tables (it alters them); the application's own role may not. */
+    DatasetGenerator(DataSource dataSource, Environment environment) {
+        this.dataSource = OwnerDataSource.of(environment, dataSource);
+        this.jdbc = JdbcClient.create(this.dataSource);
+        this.scripts = new JdbcTemplate(this.dataSource);
     }
 
     /**
