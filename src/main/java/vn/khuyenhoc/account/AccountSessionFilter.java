@@ -30,7 +30,7 @@ class AccountSessionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getServletPath();
+        String path = path(request);
         return path.startsWith("/assets/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
     }
 
@@ -56,11 +56,16 @@ class AccountSessionFilter extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + "/login?expired");
             return;
         }
-        if (state.get().mustChangePassword() && !allowedBeforeChange(request.getServletPath())) {
+        if (state.get().mustChangePassword() && !allowedBeforeChange(path(request))) {
             response.sendRedirect(request.getContextPath() + "/password");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The path inside the application (the request URI without the context path). */
+    static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static boolean allowedBeforeChange(String path) {

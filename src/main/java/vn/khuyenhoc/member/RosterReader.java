@@ -10,6 +10,9 @@ import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,7 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -124,27 +127,41 @@ final class RosterReader {
         }
     }
 
-    /** Inflates every entry of the archive into a small buffer, counting: refuses bombs before any parser sees them. */
+    /**
+     * Inflates every entry of the archive into a small buffer, counting: refuses bombs before any parser sees them.
+     * Read through {@link ZipFile} (the central directory), which also knows entries that a stream reader cannot
+     * (stored entries with a data descriptor, as some writers make them), from a temporary copy of the upload.
+     */
     static void inspectArchive(InputStream in, long compressedSize) throws IOException {
-        long expanded = 0;
-        int entries = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (++entries > MAX_ENTRIES) {
-                    throw new UnreadableFileException("hardening.import.archive", null);
-                }
-                for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
-                    expanded += n;
-                    if (expanded > MAX_EXPANDED_BYTES || expanded > RATIO_CHECKED_FROM
-                            && expanded > (long) MAX_COMPRESSION_RATIO * Math.max(compressedSize, 1)) {
+        Path copy = Files.createTempFile("roster-", ".xlsx");
+        try {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            long expanded = 0;
+            int entries = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (ZipFile zip = new ZipFile(copy.toFile())) {
+                for (var all = zip.entries(); all.hasMoreElements();) {
+                    ZipEntry entry = all.nextElement();
+                    if (++entries > MAX_ENTRIES) {
                         throw new UnreadableFileException("hardening.import.archive", null);
+                    }
+                    try (InputStream content = zip.getInputStream(entry)) {
+                        for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+                            expanded += n;
+                            if (expanded > MAX_EXPANDED_BYTES || expanded > RATIO_CHECKED_FROM
+                                    && expanded > (long) MAX_COMPRESSION_RATIO * Math.max(compressedSize, 1)) {
+                                throw new UnreadableFileException("hardening.import.archive", null);
+                            }
+                        }
                     }
                 }
             }
+            catch (ZipException ex) {
+                throw new UnreadableFileException("member.import.file.unreadable", ex);
+            }
         }
-        catch (ZipException ex) {
-            throw new UnreadableFileException("member.import.file.unreadable", ex);
+        finally {
+            Files.deleteIfExists(copy);
         }
     }
 

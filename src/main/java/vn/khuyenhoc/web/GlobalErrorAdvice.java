@@ -30,11 +30,11 @@ class GlobalErrorAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String uploadTooLarge(HttpServletRequest request, HttpServletResponse response) {
-        String path = request.getServletPath();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (IMPORT_PAGE.matcher(path).matches()) {
-            return "redirect:" + path + "?tooLarge";
+            return "redirect:" + path + "?tooLarge"; // only this fixed pattern: never an open redirect
         }
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        return "error/upload-too-large";
+        return "error/413";
     }
 }

@@ -124,8 +124,11 @@ class AccountHardeningTest {
                 .andExpect(redirectedUrl("/accounts"));
 
         mvc.perform(get("/units/{id}/members", chapter.id()).session(session)).andExpect(redirectedUrl("/login?expired"));
+        // the session is gone: what it sends next is a stranger's
         mvc.perform(post("/units/{id}/members", chapter.id()).session(session).with(csrf()).param("fullName", "Lê Văn Tám"))
-                .andExpect(redirectedUrl("/login?expired"));
+                .andExpect(redirectedUrl("/login"));
+        assertThat(jdbc.sql("SELECT count(*) FROM member WHERE unit_id = :u").param("u", chapter.id())
+                .query(Long.class).single()).isZero();
     }
 
     @Test

@@ -152,15 +152,16 @@ class AccountTest {
         create(national, tree.unit("22").id(), username, PASSWORD).andExpect(redirectedUrl("/accounts"));
         assertThat(account(username)).containsEntry("role", "PROVINCE").containsEntry("org_unit_id", tree.unit("22").id());
 
-        for (long unitId : new long[] {tree.unit("06688").id(), tree.central().id(), tree.newChapter("06688").id()}) {
+        // (national accounts of the centre, too: AccountHardeningTest)
+        for (long unitId : new long[] {tree.unit("06688").id(), tree.newChapter("06688").id()}) {
             String refused = username();
             create(national, unitId, refused, PASSWORD).andExpect(status().isOk())
                     .andExpect(model().attributeHasFieldErrorCode("form", "unitId", "account.unit.required"))
                     .andExpect(content().string(containsString("Hãy chọn một đơn vị trực thuộc.")));
             assertThat(exists(refused)).isFalse();
         }
-        // the form offers exactly the 34 provinces
-        mvc.perform(get("/accounts/new").with(as(national))).andExpect(model().attribute("units", hasSize(34)));
+        // the form offers exactly the 34 provinces, and the centre itself (other national accounts)
+        mvc.perform(get("/accounts/new").with(as(national))).andExpect(model().attribute("units", hasSize(35)));
     }
 
     @Test

@@ -55,7 +55,7 @@ class InitialAdministratorTest {
             Map<String, Object> admin = account(username.toLowerCase());
             assertThat(admin).containsEntry("role", "NATIONAL").containsEntry("org_unit_id", tree.central().id())
                     .containsEntry("enabled", true);
-            assertThat((String) admin.get("password_hash")).startsWith("{bcrypt}");
+            assertThat((String) admin.get("password_hash")).startsWith("{pbkdf2@SpringSecurity_v5_8}");
             assertThat(passwordEncoder.matches("mat-khau-quan-tri", (String) admin.get("password_hash"))).isTrue();
             assertThat(accounts.anyNationalAccount()).isTrue();
             Map<String, Object> audit = jdbc.sql("""

@@ -121,6 +121,27 @@ class RosterBombTest {
         assertThat(members(unit)).isZero();
     }
 
+    @Test
+    void whenEveryImportSlotIsTakenTheNextUploaderIsToldToWait() {
+        OrgUnitView unit = tree.newChapter("06688");
+        Staff secretary = tree.staffOf(unit);
+        // an instance whose every slot is taken (as while two large files are being read)
+        MemberImportService full = new MemberImportService(memberService, audit, jdbc, transactionManager, 0);
+        ImportResult result = full.importRoster(secretary, unit.id(), "danh-sach.csv",
+                new org.springframework.core.io.ByteArrayResource("Họ và tên\n".getBytes(StandardCharsets.UTF_8)), 10);
+        assertThat(result.fileError()).isEqualTo("hardening.import.busy");
+        assertThat(members(unit)).isZero();
+    }
+
+    @Autowired
+    MemberService memberService;
+
+    @Autowired
+    vn.khuyenhoc.audit.AuditService audit;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
     private long members(OrgUnitView unit) {
         return jdbc.sql("SELECT count(*) FROM member WHERE unit_id = :u").param("u", unit.id()).query(Long.class).single();
     }

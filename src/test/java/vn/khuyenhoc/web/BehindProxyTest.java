@@ -8,9 +8,16 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+
+import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.support.TestTree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +32,15 @@ class BehindProxyTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TestTree tree;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
@@ -37,6 +53,52 @@ class BehindProxyTest {
         assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
         List<String> cookies = response.headers().allValues("Set-Cookie");
         assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly"));
+    }
+
+    @Test
+    void anUploadOverTheLimitComesBackToTheImportPageWithTheAppsOwnMessage() throws Exception {
+        OrgUnitView chapter = tree.newChapter("06688");
+        String username = "up" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        jdbc.sql("""
+                INSERT INTO app_user (username, password_hash, full_name, role, org_unit_id)
+                VALUES (:u, :h, 'Thư ký thử', 'CHAPTER', :unit)
+                """).param("u", username).param("h", encoder.encode("mot cau mat khau dai")).param("unit", chapter.id()).update();
+        String base = "http://localhost:" + port;
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient session = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        String token = csrf(session.send(HttpRequest.newBuilder(URI.create(base + "/login?lang=en")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        session.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=mot+cau+mat+khau+dai&_csrf=" + token))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String importPage = base + "/units/" + chapter.id() + "/members/import";
+        HttpResponse<String> form = session.send(HttpRequest.newBuilder(URI.create(importPage)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(200);
+        String formToken = csrf(form.body());
+
+        byte[] head = ("--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "\r\n--B--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + 21 * 1024 * 1024 + tail.length];
+        java.util.Arrays.fill(body, (byte) 'a');
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        HttpResponse<String> upload = session.send(HttpRequest.newBuilder(URI.create(importPage + "?_csrf=" + formToken))
+                .header("Content-Type", "multipart/form-data; boundary=B")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).isEqualTo(302);
+        assertThat(upload.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("?tooLarge"));
+        HttpResponse<String> back = session.send(HttpRequest.newBuilder(URI.create(importPage + "?tooLarge&lang=en")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(back.body()).contains("larger than 20 MB").contains("id=\"file-feedback\"");
+    }
+
+    private static String csrf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a CSRF token in the page").isTrue();
+        return m.group(1);
     }
 
     @Test

@@ -85,8 +85,7 @@ class NumericFieldsTest {
                 field.others().forEach(request::param);
                 MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
                 String body = response.getContentAsString();
-                if (response.getStatus() != 200 || !body.contains("id=\"" + field.name() + "\"")
-                        || !fieldIsInvalid(body, field.name())) {
+                if (response.getStatus() != 200 || !fieldIsInvalid(body, field.url(), field.name())) {
                     failures.add(field.url() + " " + field.name() + "=" + value + " → HTTP " + response.getStatus());
                 }
             }
@@ -107,9 +106,13 @@ class NumericFieldsTest {
         }
     }
 
-    /** The input of this field carries Bootstrap's invalid marker. */
-    private static boolean fieldIsInvalid(String body, String name) {
-        int at = body.indexOf("id=\"" + name + "\"");
+    /** The input of this field, in the form posted to this address, carries Bootstrap's invalid marker. */
+    private static boolean fieldIsInvalid(String body, String url, String name) {
+        int form = body.indexOf("action=\"" + url);
+        int at = body.indexOf("id=\"" + name + "\"", Math.max(form, 0));
+        if (at < 0) {
+            return false;
+        }
         int start = body.lastIndexOf('<', at);
         int end = body.indexOf('>', at);
         return start >= 0 && end > at && body.substring(start, end).contains("is-invalid");
