@@ -89,8 +89,10 @@ public class LoginThrottle {
         return counter.justLocked ? counter.lockedUntil : null;
     }
 
+    /** At most the 50 characters a username can have: a guesser's megabyte-long names take no more room. */
     private static String userKey(String username) {
-        return "u:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return "u:" + (name.length() > 50 ? name.substring(0, 51) : name);
     }
 
     private static String addressKey(String address) {
