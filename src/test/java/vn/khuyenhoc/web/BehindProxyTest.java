@@ -95,6 +95,36 @@ class BehindProxyTest {
         assertThat(back.body()).contains("larger than 20 MB").contains("id=\"file-feedback\"");
     }
 
+    @Test
+    void onTheRealServerAYearThatIsNoNumberGetsAFieldMessage() throws Exception {
+        String username = "nat" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        jdbc.sql("""
+                INSERT INTO app_user (username, password_hash, full_name, role, org_unit_id)
+                VALUES (:u, :h, 'Quản trị thử', 'NATIONAL', (SELECT id FROM org_unit WHERE level = 0))
+                """).param("u", username).param("h", encoder.encode("mot cau mat khau dai")).update();
+        String base = "http://localhost:" + port;
+        HttpClient session = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String token = csrf(session.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        session.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=mot+cau+mat+khau+dai&_csrf=" + token))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String pageToken = csrf(session.send(HttpRequest.newBuilder(URI.create(base + "/years")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        for (String year : new String[] {"abc", "99999999999999999999", "1e400"}) {
+            for (String reason : new String[] {"", "Sửa+số+liệu"}) {
+                HttpResponse<String> answer = session.send(HttpRequest.newBuilder(URI.create(base + "/years/reopen"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("year=" + year + "&reason=" + reason + "&_csrf=" + pageToken))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(year + " / " + reason).isEqualTo(200);
+                assertThat(answer.body()).contains("is-invalid");
+            }
+        }
+    }
+
     private static String csrf(String html) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).as("a CSRF token in the page").isTrue();
