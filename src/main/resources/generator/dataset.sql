@@ -9,6 +9,10 @@
 -- rebuilt unique indexes and DatasetGeneratorTest check. Fund entries go through the ledger's own triggers. The
 -- roll-ups are rebuilt once at the end by rollup_rebuild(), the same definition the exactness test checks.
 
+-- Communes the generator leaves alone (the demo's own commune, whose records the demo enters itself): no units,
+-- members, registrations or fund entries are generated there. Empty for the benchmark and the tests.
+CREATE UNLOGGED TABLE IF NOT EXISTS generator.excluded_commune (commune_id bigint PRIMARY KEY);
+
 -- Grassroots units: ~45 per commune at scale 1.0 (at least one), 70 % chapters, 30 % boards.
 CREATE OR REPLACE FUNCTION generator.units(scale numeric) RETURNS bigint LANGUAGE sql AS $$
     WITH inserted AS (
@@ -19,7 +23,7 @@ CREATE OR REPLACE FUNCTION generator.units(scale numeric) RETURNS bigint LANGUAG
                     ELSE 'Ban khuyến học ' || (ARRAY['Trường Tiểu học', 'Trường THCS', 'Trường Mầm non', 'Trạm Y tế',
                                                      'Công ty', 'Hợp tác xã', 'Đồn Biên phòng', 'UBND'])[1 + g.i % 8] || ' số ' || g.i END
         FROM (SELECT id, greatest(1, round(45 * scale * (0.5 + random()))::int) AS units
-              FROM org_unit WHERE level = 2) c
+              FROM org_unit WHERE level = 2 AND id NOT IN (SELECT commune_id FROM generator.excluded_commune)) c
         CROSS JOIN LATERAL generate_series(1, c.units) AS g(i)
         RETURNING 1)
     SELECT count(*) FROM inserted
@@ -56,6 +60,7 @@ CREATE OR REPLACE FUNCTION generator.members(scale numeric, last_year int, part 
                                  * (0.5 + random()))::int) AS members
         FROM org_unit u JOIN org_unit p ON p.id = u.province_id
         WHERE u.level = 3 AND u.active AND u.id % parts = part
+          AND u.parent_id NOT IN (SELECT commune_id FROM generator.excluded_commune)
     ), inserted AS (
         INSERT INTO member (province_id, commune_id, unit_id, card_number, full_name, gender, birth_year, ethnicity, party_member, phone,
                             address, joined_on, status, status_changed_on)
@@ -97,8 +102,10 @@ CREATE OR REPLACE FUNCTION generator.registrations(scale numeric, first_year int
     WITH unit_size AS (
         SELECT u.id, u.parent_id AS commune_id, u.province_id, u.name, u.kind, s.members
         FROM generator.unit_size s JOIN org_unit u ON u.id = s.unit_id WHERE u.id % parts = part
+          AND u.parent_id NOT IN (SELECT commune_id FROM generator.excluded_commune)
     ), communes AS (
         SELECT c.id, c.province_id, c.name FROM org_unit c WHERE c.level = 2 AND c.id % parts = part
+          AND c.id NOT IN (SELECT commune_id FROM generator.excluded_commune)
     ), subjects AS (
         SELECT s.id AS node_id, s.commune_id, s.province_id, y AS year, 'FAMILY' AS kind, generator.full_name(random() < 0.3, random(), random(), random()) AS name,
                'Số nhà ' || g.i || ', ' || s.name AS address, (2 + floor(random() * 5))::int AS household_size,
@@ -157,7 +164,8 @@ BEGIN
     FROM (SELECT n.id, y, greatest(1, round(10 * least(1, scale * 10) * (0.5 + random())))::int AS receipts
           FROM org_unit n CROSS JOIN generate_series(first_year, last_year) y
           WHERE n.level IN (2, 3) AND n.active AND n.id % parts = part
-            AND (n.level = 2 OR random() < least(1, scale * 10))) n
+            AND (n.level = 2 OR random() < least(1, scale * 10))
+            AND NOT EXISTS (SELECT 1 FROM generator.excluded_commune x WHERE x.commune_id IN (n.id, n.parent_id))) n
     CROSS JOIN LATERAL generate_series(1, n.receipts) g(i);
 
     INSERT INTO fund_entry (node_id, entry_date, direction, category, amount, counterparty, recorded_by)

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.shared.CurrentStaff;
-import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.Notices;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
@@ -51,12 +51,8 @@ class AccountController {
         if (!errors.hasErrors()) {
             try {
                 AccountView created = accounts.create(staff, form);
-                flash.addFlashAttribute("notice", "account.created");
-                flash.addFlashAttribute("noticeArg", created.username());
+                Notices.flash(flash, "account.created", created.username());
                 return "redirect:/accounts";
-            }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
             }
             catch (RuleViolationException ex) {
                 RuleViolations.reject(errors, ex);
@@ -68,16 +64,14 @@ class AccountController {
     @PostMapping("/accounts/{id}/disable")
     String disable(@CurrentStaff Staff staff, @PathVariable long id, RedirectAttributes flash) {
         AccountView account = accounts.setEnabled(staff, id, false);
-        flash.addFlashAttribute("notice", "account.disabled");
-        flash.addFlashAttribute("noticeArg", account.username());
+        Notices.flash(flash, "account.disabled", account.username());
         return "redirect:/accounts";
     }
 
     @PostMapping("/accounts/{id}/enable")
     String enable(@CurrentStaff Staff staff, @PathVariable long id, RedirectAttributes flash) {
         AccountView account = accounts.setEnabled(staff, id, true);
-        flash.addFlashAttribute("notice", "account.enabled");
-        flash.addFlashAttribute("noticeArg", account.username());
+        Notices.flash(flash, "account.enabled", account.username());
         return "redirect:/accounts";
     }
 
@@ -96,12 +90,8 @@ class AccountController {
         if (!errors.hasErrors()) {
             try {
                 accounts.resetPassword(staff, id, form);
-                flash.addFlashAttribute("notice", "account.passwordReset");
-                flash.addFlashAttribute("noticeArg", account.username());
+                Notices.flash(flash, "account.passwordReset", account.username());
                 return "redirect:/accounts";
-            }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
             }
             catch (RuleViolationException ex) {
                 RuleViolations.reject(errors, ex);

@@ -17,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.audit.AuditService;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.RuleViolationException;
@@ -119,11 +118,11 @@ public class AccountService {
         requireManager(manager);
         OrgUnitView unit = orgUnits.get(manager.scope(), form.unitId());
         if (!managesLevel(manager, unit.level()) || !unit.active()) {
-            throw new FieldConflictException("unitId", "account.unit.required");
+            throw RuleViolationException.of("unitId", "account.unit.required");
         }
         String username = form.username().strip().toLowerCase(Locale.ROOT);
         if (users.existsByUsername(username)) {
-            throw new FieldConflictException("username", "account.username.taken");
+            throw RuleViolationException.of("username", "account.username.taken");
         }
         policy.check("password", form.password(), username);
         AppUser user = new AppUser(username, passwordEncoder.encode(form.password()), Text.clean(form.fullName()),
@@ -133,7 +132,7 @@ public class AccountService {
             user = users.saveAndFlush(user);
         }
         catch (DataIntegrityViolationException ex) {
-            throw new FieldConflictException("username", "account.username.taken");
+            throw RuleViolationException.of("username", "account.username.taken");
         }
         audit.record(manager, "CREATE", AUDIT_TYPE, user.getId(), unit.path(), null, auditState(user));
         return view(user, unit);
@@ -170,7 +169,7 @@ public class AccountService {
     public int changeOwnPassword(Staff staff, PasswordForm form) {
         AppUser user = users.findById(staff.userId()).orElseThrow(NotFoundException::new);
         if (form.currentPassword() == null || !passwordEncoder.matches(form.currentPassword(), user.getPasswordHash())) {
-            throw new FieldConflictException("currentPassword", "password.current.wrong");
+            throw RuleViolationException.of("currentPassword", "password.current.wrong");
         }
         requireConfirmed(form);
         policy.check("newPassword", form.newPassword(), user.getUsername());
@@ -237,7 +236,7 @@ public class AccountService {
 
     private static void requireConfirmed(PasswordForm form) {
         if (!form.newPassword().equals(form.confirmPassword())) {
-            throw new FieldConflictException("confirmPassword", "password.confirm.mismatch");
+            throw RuleViolationException.of("confirmPassword", "password.confirm.mismatch");
         }
     }
 

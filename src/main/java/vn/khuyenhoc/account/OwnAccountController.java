@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.shared.CurrentStaff;
-import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.Notices;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
@@ -60,12 +60,9 @@ class OwnAccountController {
             try {
                 int sessionVersion = accounts.changeOwnPassword(staff, form);
                 keepThisSession(sessionVersion, request, response);
-                flash.addFlashAttribute("notice", "password.changed");
+                Notices.flash(flash, "password.changed");
                 // straight to the user's page: through "/" (itself a redirect) the flash message would be lost
                 return "redirect:/units/" + staff.scope().nodeId();
-            }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
             }
             catch (RuleViolationException ex) {
                 RuleViolations.reject(errors, ex);

@@ -45,7 +45,7 @@ class SecurityConfig {
             JdbcClient jdbc) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health")
+                                "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/audit/**", "/groups/**", "/years/**").hasRole("NATIONAL")
                         .requestMatchers("/accounts/**").hasAnyRole("NATIONAL", "PROVINCE", "COMMUNE")

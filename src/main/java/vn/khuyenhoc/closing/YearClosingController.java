@@ -1,6 +1,6 @@
 package vn.khuyenhoc.closing;
 
-import java.time.Year;
+import java.time.Clock;
 
 import jakarta.validation.Valid;
 
@@ -14,8 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.shared.CurrentStaff;
-import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.Notices;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /** The national board closing and reopening years. */
 @Controller
@@ -23,14 +26,16 @@ import vn.khuyenhoc.shared.Staff;
 class YearClosingController {
 
     private final YearClosingService closing;
+    private final Clock clock;
 
-    YearClosingController(YearClosingService closing) {
+    YearClosingController(YearClosingService closing, Clock clock) {
+        this.clock = clock;
         this.closing = closing;
     }
 
     @GetMapping("/years")
     String show(Model model) {
-        return page(model, new YearClosingForm(Year.now().getValue() - 1, ""), new YearClosingForm(null, ""));
+        return page(model, new YearClosingForm(VietnamTime.thisYear(clock) - 1, ""), new YearClosingForm(null, ""));
     }
 
     @PostMapping("/years/close")
@@ -39,12 +44,11 @@ class YearClosingController {
         if (!errors.hasErrors()) {
             try {
                 closing.close(staff, form.year());
-                flash.addFlashAttribute("notice", "closing.closed");
-                flash.addFlashAttribute("noticeArg", String.valueOf(form.year()));
+                Notices.flash(flash, "closing.closed", String.valueOf(form.year()));
                 return "redirect:/years";
             }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         return page(model, form, new YearClosingForm(null, ""));
@@ -59,15 +63,14 @@ class YearClosingController {
         if (!errors.hasErrors()) {
             try {
                 closing.reopen(staff, form.year(), form.reason());
-                flash.addFlashAttribute("notice", "closing.reopened");
-                flash.addFlashAttribute("noticeArg", String.valueOf(form.year()));
+                Notices.flash(flash, "closing.reopened", String.valueOf(form.year()));
                 return "redirect:/years";
             }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
-        return page(model, new YearClosingForm(Year.now().getValue() - 1, ""), form);
+        return page(model, new YearClosingForm(VietnamTime.thisYear(clock) - 1, ""), form);
     }
 
     private String page(Model model, YearClosingForm closeForm, YearClosingForm reopenForm) {

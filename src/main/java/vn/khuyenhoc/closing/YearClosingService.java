@@ -9,38 +9,32 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
-import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Staff;
 
 /**
- * Closing a year: the national board's statement that its figures are final. Every feature that writes records
- * dated in a year asks {@link #requireOpen(int, String)} first, for a clear message next to the date field; the
- * database refuses the same writes too ({@code require_open_year}), whatever connects to it.
+ * Closing a year: the national board's statement that its figures are final, and its history. Features that write
+ * records dated in a year ask {@link ClosedYears} whether it is closed; the database refuses the same writes too
+ * ({@code require_open_year}), whatever connects to it.
  */
 @Service
 @Transactional(readOnly = true)
 public class YearClosingService {
 
     private final JdbcClient jdbc;
+    private final ClosedYears closedYears;
     private final AuditService audit;
 
-    YearClosingService(JdbcClient jdbc, AuditService audit) {
+    YearClosingService(JdbcClient jdbc, ClosedYears closedYears, AuditService audit) {
         this.jdbc = jdbc;
+        this.closedYears = closedYears;
         this.audit = audit;
     }
 
     public boolean isClosed(int year) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM closed_year WHERE year = :year)").param("year", year)
-                .query(Boolean.class).single();
-    }
-
-    /** @throws FieldConflictException on {@code field} with message {@code year.closed} when the year is closed */
-    public void requireOpen(int year, String field) {
-        if (isClosed(year)) {
-            throw new FieldConflictException(field, "year.closed");
-        }
+        return closedYears.isClosed(year);
     }
 
     public List<ClosedYear> closedYears() {
@@ -63,7 +57,7 @@ public class YearClosingService {
         int inserted = jdbc.sql("INSERT INTO closed_year (year, closed_by) VALUES (:year, :by) ON CONFLICT DO NOTHING")
                 .param("year", year).param("by", staff.username()).update();
         if (inserted == 0) {
-            throw new FieldConflictException("year", "closing.alreadyClosed");
+            throw RuleViolationException.of("year", "closing.alreadyClosed");
         }
         event(staff, year, "CLOSE", null);
     }
@@ -74,7 +68,7 @@ public class YearClosingService {
         lockYear(year);
         int deleted = jdbc.sql("DELETE FROM closed_year WHERE year = :year").param("year", year).update();
         if (deleted == 0) {
-            throw new FieldConflictException("year", "closing.notClosed");
+            throw RuleViolationException.of("year", "closing.notClosed");
         }
         event(staff, year, "REOPEN", reason.strip());
     }

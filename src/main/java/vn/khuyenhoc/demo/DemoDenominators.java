@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.time.Year;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.rollup.PopulationService;
 import vn.khuyenhoc.rollup.ProvinceGroupService;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /**
  * The demo's denominators and groups: the six socio-economic regions ({@code reference/region-groups.csv}), the
@@ -42,9 +43,11 @@ class DemoDenominators implements ApplicationRunner {
     private final OrgUnitService orgUnits;
     private final PopulationService population;
     private final ProvinceGroupService groups;
+    private final Clock clock;
     private final JdbcClient jdbc;
 
-    DemoDenominators(OrgUnitService orgUnits, PopulationService population, ProvinceGroupService groups, JdbcClient jdbc) {
+    DemoDenominators(OrgUnitService orgUnits, PopulationService population, ProvinceGroupService groups, JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.orgUnits = orgUnits;
         this.population = population;
         this.groups = groups;
@@ -58,7 +61,7 @@ class DemoDenominators implements ApplicationRunner {
             return;
         }
         loadRegions();
-        int thisYear = Year.now().getValue();
+        int thisYear = VietnamTime.thisYear(clock);
         for (CSVRecord row : read("demo/province-population.csv")) {
             var province = orgUnits.byOfficialCode(row.get("code")).orElseThrow();
             long base = Long.parseLong(row.get("population_2025"));

@@ -127,7 +127,7 @@ class DemoFunds implements ApplicationRunner {
             staff.put(unit.name(), recorder(unit, "chapter"));
         }
 
-        LocalDate today = FundService.today();
+        LocalDate today = funds.today();
         Map<String, Long> lastByCounterparty = new HashMap<>();
         int written = 0;
         for (Object[] e : sortedByDate()) {

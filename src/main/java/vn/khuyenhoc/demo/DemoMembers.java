@@ -1,5 +1,6 @@
 package vn.khuyenhoc.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
@@ -15,6 +16,7 @@ import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /**
  * The demo's members: a few dozen in each grassroots unit of the demo commune, with realistic names, joined over
@@ -28,8 +30,10 @@ class DemoMembers {
     private static final int[] MINORITIES = {2, 9, 18, 15, 4};
 
     private final MemberService members;
+    private final Clock clock;
 
-    DemoMembers(MemberService members) {
+    DemoMembers(MemberService members, Clock clock) {
+        this.clock = clock;
         this.members = members;
     }
 
@@ -37,7 +41,7 @@ class DemoMembers {
         Staff staff = new Staff(0, "system", Role.COMMUNE, new Scope(commune.id(), commune.path(), commune.level()));
         Random random = new Random(1996);
         VietnameseNames names = new VietnameseNames(random);
-        LocalDate today = LocalDate.now();
+        LocalDate today = VietnamTime.today(clock);
         for (OrgUnitView unit : units) {
             int count = 25 + random.nextInt(21);
             for (int i = 0; i < count; i++) {

@@ -1,7 +1,7 @@
 package vn.khuyenhoc.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.registration.EvaluationForm;
+import vn.khuyenhoc.registration.EvaluationCommand;
 import vn.khuyenhoc.registration.EvaluationService;
-import vn.khuyenhoc.registration.RegistrationForm;
+import vn.khuyenhoc.registration.RegistrationCommand;
 import vn.khuyenhoc.registration.RegistrationService;
 import vn.khuyenhoc.registration.RegistrationStatus;
 import vn.khuyenhoc.registration.RegistrationView;
@@ -30,6 +30,7 @@ import vn.khuyenhoc.registration.UnitType;
 import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /**
  * The demo's learning-title registrations in Phường Hạ Long ({@link DemoData}'s units), for last year and this
@@ -83,10 +84,12 @@ class DemoRegistrations implements ApplicationRunner {
     private final OrgUnitService orgUnits;
     private final RegistrationService registrations;
     private final EvaluationService evaluation;
+    private final Clock clock;
     private final JdbcClient jdbc;
 
     DemoRegistrations(OrgUnitService orgUnits, RegistrationService registrations, EvaluationService evaluation,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.orgUnits = orgUnits;
         this.registrations = registrations;
         this.evaluation = evaluation;
@@ -103,7 +106,7 @@ class DemoRegistrations implements ApplicationRunner {
         }
         Scope central = orgUnits.centralScope();
         Staff communeStaff = actingAs(Role.COMMUNE, commune);
-        int thisYear = Year.now().getValue();
+        int thisYear = VietnamTime.thisYear(clock);
         for (int year : new int[] {thisYear - 1, thisYear}) {
             boolean lastYear = year < thisYear;
             List<RegistrationView> made = new ArrayList<>();
@@ -117,24 +120,24 @@ class DemoRegistrations implements ApplicationRunner {
                 // this year: the same households again, but the last one has not registered yet
                 List<Family> families = lastYear ? unit.families() : unit.families().subList(0, Math.max(0, unit.families().size() - 1));
                 for (Family f : families) {
-                    made.add(register(secretary, node, RegistrationForm.of(TitleKind.FAMILY, year, f.head(), f.address(),
+                    made.add(register(secretary, node, RegistrationCommand.of(TitleKind.FAMILY, year, f.head(), f.address(),
                             f.people(), null, null, null)));
                 }
                 for (String community : unit.communities()) {
-                    made.add(register(secretary, node, RegistrationForm.of(TitleKind.COMMUNITY, year, community, null,
+                    made.add(register(secretary, node, RegistrationCommand.of(TitleKind.COMMUNITY, year, community, null,
                             null, null, null, null)));
                 }
                 for (Citizen c : unit.citizens()) {
-                    made.add(register(secretary, node, RegistrationForm.of(TitleKind.CITIZEN, year, c.name(), null, null,
+                    made.add(register(secretary, node, RegistrationCommand.of(TitleKind.CITIZEN, year, c.name(), null, null,
                             null, null, c.birthYear())));
                 }
             }
             for (String[] clan : CLANS) {
-                made.add(register(communeStaff, commune, RegistrationForm.of(TitleKind.CLAN, year, clan[0], null, null,
+                made.add(register(communeStaff, commune, RegistrationCommand.of(TitleKind.CLAN, year, clan[0], null, null,
                         clan[1], null, null)));
             }
             for (Object[] learningUnit : LEARNING_UNITS) {
-                made.add(register(communeStaff, commune, RegistrationForm.of(TitleKind.UNIT, year, (String) learningUnit[0],
+                made.add(register(communeStaff, commune, RegistrationCommand.of(TitleKind.UNIT, year, (String) learningUnit[0],
                         null, null, null, (UnitType) learningUnit[1], null)));
             }
             if (lastYear) {
@@ -157,13 +160,13 @@ class DemoRegistrations implements ApplicationRunner {
         for (int i = 0; i < made.size(); i++) {
             (i % 5 == 4 ? notRecognised : recognised).add(made.get(i).selectionValue());
         }
-        evaluation.evaluateAll(communeStaff, commune.id(), EvaluationForm.of(recognised, RegistrationStatus.RECOGNISED,
+        evaluation.evaluateAll(communeStaff, commune.id(), recognised, EvaluationCommand.of(RegistrationStatus.RECOGNISED,
                 "125/QĐ-KH", LocalDate.of(year, 12, 15)));
-        evaluation.evaluateAll(communeStaff, commune.id(), EvaluationForm.of(notRecognised,
-                RegistrationStatus.NOT_RECOGNISED, null, null));
+        evaluation.evaluateAll(communeStaff, commune.id(), notRecognised,
+                EvaluationCommand.of(RegistrationStatus.NOT_RECOGNISED, null, null));
     }
 
-    private RegistrationView register(Staff staff, OrgUnitView node, RegistrationForm form) {
+    private RegistrationView register(Staff staff, OrgUnitView node, RegistrationCommand form) {
         return registrations.register(staff, node.id(), form);
     }
 

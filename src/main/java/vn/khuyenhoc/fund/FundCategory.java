@@ -3,7 +3,8 @@ package vn.khuyenhoc.fund;
 import java.util.Arrays;
 
 /**
- * The kinds of receipts and disbursements of DESIGN.md section 3 item 3. Labels are the message keys
+ * The kinds of receipts and disbursements an education-promotion fund keeps apart (donations, contributions,
+ * scholarships, awards, support, operations). Labels are the message keys
  * {@code fund.category.<NAME>}, which the dashboards and exports use too. The database refuses a category with the
  * wrong direction and a people count where the kind does not allow one ({@code fund_entry} checks).
  */

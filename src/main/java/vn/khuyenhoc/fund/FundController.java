@@ -14,9 +14,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.shared.CurrentStaff;
-import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.Notices;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
 
 /**
@@ -29,10 +32,12 @@ class FundController {
 
     private final FundService funds;
     private final OrgUnitService orgUnits;
+    private final UnitPageModel unitPage;
 
-    FundController(FundService funds, OrgUnitService orgUnits) {
+    FundController(FundService funds, OrgUnitService orgUnits, UnitPageModel unitPage) {
         this.funds = funds;
         this.orgUnits = orgUnits;
+        this.unitPage = unitPage;
     }
 
     @GetMapping("/units/{id}/fund")
@@ -44,8 +49,7 @@ class FundController {
         FundService.FundYear fund = funds.year(staff, id, filter);
         model.addAttribute("filter", filter);
         model.addAttribute("fund", fund);
-        model.addAttribute("unit", fund.node());
-        model.addAttribute("lineage", orgUnits.lineage(fund.node()));
+        unitPage.show(model, fund.node());
         model.addAttribute("directions", FundDirection.values());
         model.addAttribute("categories", FundCategory.values());
         return "fund/show";
@@ -55,7 +59,7 @@ class FundController {
     String newEntry(@CurrentStaff Staff staff, @PathVariable long id,
             @RequestParam(defaultValue = "RECEIPT") FundDirection direction, Model model) {
         OrgUnitView node = funds.ownFund(staff, id);
-        return showForm(staff, node, FundEntryForm.empty(direction, FundService.today()), model);
+        return showForm(staff, node, FundEntryForm.empty(direction, funds.today()), model);
     }
 
     @PostMapping("/units/{id}/fund/entries")
@@ -66,15 +70,11 @@ class FundController {
         if (!errors.hasErrors()) {
             try {
                 FundEntryView entry = funds.record(staff, form.toCommand());
-                flash.addFlashAttribute("notice", "fund.recorded." + entry.direction());
-                flash.addFlashAttribute("noticeArg", entry.voucherNumber());
+                Notices.flash(flash, "fund.recorded." + entry.direction(), entry.voucherNumber());
                 return "redirect:/units/" + id + "/fund/entries/" + entry.id();
             }
-            catch (FundRuleException ex) {
-                reject(errors, ex);
-            }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         return showForm(staff, node, form, model);
@@ -85,8 +85,7 @@ class FundController {
         FundEntryView entry = funds.entry(staff.scope(), id, entryId);
         OrgUnitView node = orgUnits.get(staff.scope(), id);
         model.addAttribute("entry", entry);
-        model.addAttribute("unit", node);
-        model.addAttribute("lineage", orgUnits.lineage(node));
+        unitPage.show(model, node);
         model.addAttribute("canRecord", node.id() == staff.scope().nodeId());
         return "fund/entry";
     }
@@ -100,8 +99,7 @@ class FundController {
         }
         OrgUnitView node = orgUnits.get(staff.scope(), id);
         model.addAttribute("entry", entry);
-        model.addAttribute("unit", node);
-        model.addAttribute("lineage", orgUnits.lineage(node));
+        unitPage.show(model, node);
         model.addAttribute("amountInWords", VietnameseNumberWords.amountInWords(entry.amount()));
         model.addAttribute("paper", "A4".equals(paper) ? "A4" : "A5");
         return "fund/receipt";
@@ -111,7 +109,7 @@ class FundController {
     String reverseForm(@CurrentStaff Staff staff, @PathVariable long id, @PathVariable long entryId, Model model) {
         OrgUnitView node = funds.ownFund(staff, id);
         FundEntryView entry = funds.entry(staff.scope(), id, entryId);
-        return showReverse(node, entry, new ReversalForm(FundService.today(), ""), model);
+        return showReverse(node, entry, new ReversalForm(funds.today(), ""), model);
     }
 
     @PostMapping("/units/{id}/fund/entries/{entryId}/reverse")
@@ -123,15 +121,11 @@ class FundController {
         if (!errors.hasErrors()) {
             try {
                 FundEntryView reversal = funds.reverse(staff, entryId, form.entryDate(), form.reason());
-                flash.addFlashAttribute("notice", "fund.reversed");
-                flash.addFlashAttribute("noticeArg", entry.voucherNumber());
+                Notices.flash(flash, "fund.reversed", entry.voucherNumber());
                 return "redirect:/units/" + id + "/fund/entries/" + reversal.id();
             }
-            catch (FundRuleException ex) {
-                reject(errors, ex);
-            }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         return showReverse(node, funds.entry(staff.scope(), id, entryId), form, model);
@@ -141,30 +135,17 @@ class FundController {
     String verify(@CurrentStaff Staff staff, @PathVariable long id, Model model) {
         OrgUnitView node = orgUnits.get(staff.scope(), id);
         model.addAttribute("check", funds.verify(staff.scope(), id));
-        model.addAttribute("unit", node);
-        model.addAttribute("lineage", orgUnits.lineage(node));
+        unitPage.show(model, node);
         return "fund/verify";
-    }
-
-    private static void reject(BindingResult errors, FundRuleException ex) {
-        for (FundRuleException.Violation v : ex.violations()) {
-            if (v.field() == null) {
-                errors.reject(v.code(), v.args(), null);
-            }
-            else {
-                errors.rejectValue(v.field(), v.code(), v.args(), null);
-            }
-        }
     }
 
     private String showForm(Staff staff, OrgUnitView node, FundEntryForm form, Model model) {
         FundDirection direction = form.direction() == null ? FundDirection.RECEIPT : form.direction();
-        model.addAttribute("unit", node);
-        model.addAttribute("lineage", orgUnits.lineage(node));
+        unitPage.show(model, node);
         model.addAttribute("direction", direction);
         model.addAttribute("categories", direction.categories());
         model.addAttribute("nextVoucher", funds.nextVoucher(staff, direction));
-        model.addAttribute("today", FundService.today());
+        model.addAttribute("today", funds.today());
         // keep the bound form (and its errors) when redisplaying after a failed POST
         if (!model.containsAttribute("entryForm")) {
             model.addAttribute("entryForm", form);
@@ -173,10 +154,9 @@ class FundController {
     }
 
     private String showReverse(OrgUnitView node, FundEntryView entry, ReversalForm form, Model model) {
-        model.addAttribute("unit", node);
-        model.addAttribute("lineage", orgUnits.lineage(node));
+        unitPage.show(model, node);
         model.addAttribute("entry", entry);
-        model.addAttribute("today", FundService.today());
+        model.addAttribute("today", funds.today());
         if (!model.containsAttribute("reversalForm")) {
             model.addAttribute("reversalForm", form);
         }

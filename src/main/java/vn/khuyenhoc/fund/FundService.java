@@ -1,8 +1,7 @@
 package vn.khuyenhoc.fund;
 
-import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,21 +9,22 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.closing.ClosedYears;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.closing.YearClosingService;
-import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.DatabaseRefusals;
 import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.shared.Text;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /**
  * The education-promotion fund of every node: an append-only ledger in whole VND. Anyone reads the funds of
@@ -39,8 +39,6 @@ import vn.khuyenhoc.shared.Text;
 @Transactional(readOnly = true)
 public class FundService {
 
-    /** "Today" and "this year" are those of Viet Nam, wherever the server's clock is set. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     static final int PAGE_SIZE = 20;
     static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
 
@@ -49,18 +47,22 @@ public class FundService {
 
     private final FundLedger ledger;
     private final OrgUnitService orgUnits;
-    private final YearClosingService closing;
+    private final ClosedYears closing;
     private final AuditService audit;
+    private final Clock clock;
 
-    FundService(FundLedger ledger, OrgUnitService orgUnits, YearClosingService closing, AuditService audit) {
+    FundService(FundLedger ledger, OrgUnitService orgUnits, ClosedYears closing, AuditService audit,
+            Clock clock) {
         this.ledger = ledger;
         this.orgUnits = orgUnits;
         this.closing = closing;
         this.audit = audit;
+        this.clock = clock;
     }
 
-    public static LocalDate today() {
-        return LocalDate.now(ZONE);
+    /** Today in Viet Nam, wherever the server's clock is set: the default and the latest date of an entry. */
+    public LocalDate today() {
+        return VietnamTime.today(clock);
     }
 
     /** A node's fund for a year: balances, totals by category, and a page of its entries. */
@@ -141,8 +143,8 @@ public class FundService {
     /**
      * Records an entry in the fund of the user's own node.
      *
-     * @throws FundRuleException when the entry breaks a rule of the ledger (nothing is saved)
-     * @throws FieldConflictException when its date lies in a closed year
+     * @throws RuleViolationException when the entry breaks a rule of the ledger or its date lies in a closed year
+     *         (nothing is saved)
      */
     @Transactional
     public FundEntryView record(Staff staff, FundEntryCommand command) {
@@ -178,13 +180,13 @@ public class FundService {
         FundEntryView original = ledger.find(entryId).filter(e -> e.nodeId() == node.id())
                 .orElseThrow(NotFoundException::new);
         if (original.isReversal()) {
-            throw FundRuleException.of(null, "fund.reverse.isReversal", original.voucherNumber());
+            throw RuleViolationException.of(null, "fund.reverse.isReversal", original.voucherNumber());
         }
         if (original.isReversed()) {
-            throw FundRuleException.of(null, "fund.reverse.already", original.voucherNumber(),
+            throw RuleViolationException.of(null, "fund.reverse.already", original.voucherNumber(),
                     original.reversedByVoucher());
         }
-        FundRuleException.Collector rules = new FundRuleException.Collector();
+        RuleViolationException.Collector rules = new RuleViolationException.Collector();
         if (why == null) {
             rules.add("reason", "fund.reason.required");
         }
@@ -210,8 +212,8 @@ public class FundService {
         return reversal;
     }
 
-    private static void check(FundEntryCommand command, String counterparty, String note) {
-        FundRuleException.Collector rules = new FundRuleException.Collector();
+    private void check(FundEntryCommand command, String counterparty, String note) {
+        RuleViolationException.Collector rules = new RuleViolationException.Collector();
         FundCategory category = command.category();
         if (command.direction() == null) {
             rules.add("direction", "fund.direction.required");
@@ -253,7 +255,7 @@ public class FundService {
         rules.throwIfAny();
     }
 
-    private static void checkDate(FundRuleException.Collector rules, LocalDate date) {
+    private void checkDate(RuleViolationException.Collector rules, LocalDate date) {
         if (date == null) {
             rules.add("entryDate", "fund.entryDate.required");
         }
@@ -269,28 +271,13 @@ public class FundService {
     private void requireAvailable(long nodeId, LocalDate date, long amount, String field) {
         long available = ledger.available(nodeId, date);
         if (amount > available) {
-            throw FundRuleException.of(field, "fund.amount.overdraft", Math.max(0, available));
+            throw RuleViolationException.of(field, "fund.amount.overdraft", Math.max(0, available));
         }
     }
 
     /** The database's own refusals, should one get past the checks above, as the same messages. */
-    private static long append(LongSupplier insert) {
-        try {
-            return insert.getAsLong();
-        }
-        catch (DataAccessException ex) {
-            String state = ex.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
-            if ("KH001".equals(state)) {
-                throw new FieldConflictException("entryDate", "year.closed");
-            }
-            if ("KH201".equals(state)) {
-                throw FundRuleException.of(null, "fund.amount.insufficient");
-            }
-            if ("KH202".equals(state)) {
-                throw FundRuleException.of(null, "fund.reverse.refused");
-            }
-            throw ex;
-        }
+    private static long append(Supplier<Long> insert) {
+        return DatabaseRefusals.translating("entryDate", insert);
     }
 
     private static Long recorder(Staff staff) {

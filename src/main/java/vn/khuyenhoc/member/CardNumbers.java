@@ -5,12 +5,12 @@ package vn.khuyenhoc.member;
  * national sequence {@code member_card_seq} (22-00012345), so that it is unique in the whole country and says
  * where the card was issued. The serial alone is unique as well.
  */
-final class CardNumbers {
+public final class CardNumbers {
 
     private CardNumbers() {
     }
 
-    static String format(String provinceCode, long serial) {
+    public static String format(String provinceCode, long serial) {
         return provinceCode + "-" + serial(serial);
     }
 

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * What people type, folded for comparison: lower case, without diacritics (đ → d), without anything but letters
  * and digits. "Khơ-me", "khome" and "KHƠ ME" all fold to "khome"; "Số điện thoại" to "sodienthoai".
  */
-final class Folding {
+public final class Folding {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
@@ -16,7 +16,7 @@ final class Folding {
     private Folding() {
     }
 
-    static String fold(String text) {
+    public static String fold(String text) {
         if (text == null) {
             return "";
         }

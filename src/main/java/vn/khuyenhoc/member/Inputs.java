@@ -2,15 +2,12 @@ package vn.khuyenhoc.member;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Forgiving readers of dates and phone numbers as secretaries type them, on a phone or in a spreadsheet. */
 final class Inputs {
-
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** 15/03/2019, 15-3-2019, 15.03.2019 (day first, as in Viet Nam), 15032019, or 2019-03-15 from a date picker. */
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})");
@@ -21,10 +18,6 @@ final class Inputs {
     private static final Pattern NATIONAL_NUMBER = Pattern.compile("0[35789]\\d{8}|02\\d{9}");
 
     private Inputs() {
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(VIETNAM);
     }
 
     /** The date typed, or empty when it is not a real date in one of the accepted forms. */

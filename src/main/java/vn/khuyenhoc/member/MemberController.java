@@ -1,6 +1,7 @@
 package vn.khuyenhoc.member;
 
-import java.util.Optional;
+import java.time.Clock;
+import java.time.LocalDate;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,9 +17,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.shared.CurrentStaff;
-import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.Notices;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /** Member lists of any node, a member's page, and the forms that add, edit and change the status of members. */
 @Controller
@@ -26,10 +31,18 @@ class MemberController {
 
     private final MemberService members;
     private final OrgUnitService orgUnits;
+    private final UnitPageModel unitPage;
+    private final Clock clock;
 
-    MemberController(MemberService members, OrgUnitService orgUnits) {
+    MemberController(MemberService members, OrgUnitService orgUnits, UnitPageModel unitPage, Clock clock) {
         this.members = members;
         this.orgUnits = orgUnits;
+        this.unitPage = unitPage;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return VietnamTime.today(clock);
     }
 
     @GetMapping("/units/{nodeId}/members")
@@ -40,10 +53,9 @@ class MemberController {
         MemberFilter allowed = personal ? filter : filter.withoutParty();
         MemberPage page = members.list(staff.scope(), nodeId, allowed);
         members.recordRead(staff, "READ_LIST", null, node.path(), readDetails(node, allowed, page));
+        unitPage.show(model, node);
         model.addAttribute("filter", allowed);
         model.addAttribute("personal", personal);
-        model.addAttribute("unit", node);
-        model.addAttribute("lineage", orgUnits.lineage(node));
         model.addAttribute("memberPage", page);
         model.addAttribute("canWrite", members.canWrite(staff, node) && node.active());
         model.addAttribute("sort", filter.sortValue());
@@ -69,8 +81,7 @@ class MemberController {
         members.recordRead(staff, "READ", id, unit.path(), java.util.Map.of("cardNumber", member.cardNumber()));
         model.addAttribute("personal", MemberService.seesPersonalData(staff));
         model.addAttribute("member", member);
-        model.addAttribute("unit", unit);
-        model.addAttribute("lineage", orgUnits.lineage(unit));
+        unitPage.show(model, unit);
         model.addAttribute("canWrite", members.canWrite(staff, unit));
         return "member/show";
     }
@@ -78,7 +89,7 @@ class MemberController {
     @GetMapping("/units/{unitId}/members/new")
     @PreAuthorize("hasAnyRole('CHAPTER', 'COMMUNE')")
     String newMember(@CurrentStaff Staff staff, @PathVariable long unitId, Model model) {
-        return form(model, members.writableUnit(staff, unitId), null, MemberForm.empty());
+        return form(model, members.writableUnit(staff, unitId), null, MemberForm.empty(today()));
     }
 
     @PostMapping("/units/{unitId}/members")
@@ -86,18 +97,14 @@ class MemberController {
     String create(@CurrentStaff Staff staff, @PathVariable long unitId, @ModelAttribute("form") MemberForm form,
             BindingResult errors, @RequestParam(required = false) String next, Model model, RedirectAttributes flash) {
         OrgUnitView unit = members.writableUnit(staff, unitId);
-        Optional<MemberData> data = MemberRules.check(form.input(), (f, code, args) -> errors.rejectValue(f, code, args, null));
-        if (data.isPresent()) {
-            try {
-                MemberView created = members.add(staff, unitId, data.get());
-                flash.addFlashAttribute("notice", "member.added");
-                flash.addFlashAttribute("noticeArg", created.fullName() + " (" + created.cardNumber() + ")");
-                return "another".equals(next) ? "redirect:/units/" + unitId + "/members/new"
-                        : "redirect:/members/" + created.id();
-            }
-            catch (FieldConflictException ex) {
-                reject(errors, ex);
-            }
+        try {
+            MemberView created = members.add(staff, unitId, MemberRules.check(form.input(), today()));
+            Notices.flash(flash, "member.added", created.fullName() + " (" + created.cardNumber() + ")");
+            return "another".equals(next) ? "redirect:/units/" + unitId + "/members/new"
+                    : "redirect:/members/" + created.id();
+        }
+        catch (RuleViolationException ex) {
+            RuleViolations.reject(errors, ex);
         }
         return form(model, unit, null, form);
     }
@@ -115,22 +122,19 @@ class MemberController {
             BindingResult errors, Model model, RedirectAttributes flash) {
         MemberView member = members.get(staff.scope(), id);
         OrgUnitView unit = members.writableUnit(staff, member.unitId());
-        Optional<MemberData> data = MemberRules.check(form.input(), (f, code, args) -> errors.rejectValue(f, code, args, null));
-        if (data.isPresent()) {
-            try {
-                MemberView saved = members.update(staff, id, data.get(), form.version() == null ? -1 : form.version());
-                flash.addFlashAttribute("notice", "member.updated");
-                flash.addFlashAttribute("noticeArg", saved.fullName());
-                return "redirect:/members/" + id;
-            }
-            catch (FieldConflictException ex) {
-                reject(errors, ex);
-            }
-            catch (ObjectOptimisticLockingFailureException ex) {
-                // someone saved first: keep what this user typed, say so, and show what is saved now
-                errors.reject("member.conflict");
-                model.addAttribute("conflict", members.get(staff.scope(), id));
-            }
+        try {
+            MemberView saved = members.update(staff, id, MemberRules.check(form.input(), today()),
+                    form.version() == null ? -1 : form.version());
+            Notices.flash(flash, "member.updated", saved.fullName());
+            return "redirect:/members/" + id;
+        }
+        catch (RuleViolationException ex) {
+            RuleViolations.reject(errors, ex);
+        }
+        catch (ObjectOptimisticLockingFailureException ex) {
+            // someone saved first: keep what this user typed, say so, and show what is saved now
+            errors.reject("member.conflict");
+            model.addAttribute("conflict", members.get(staff.scope(), id));
         }
         return form(model, unit, member, form);
     }
@@ -142,7 +146,7 @@ class MemberController {
         members.writableUnit(staff, member.unitId());
         MemberStatus proposed = member.status().isDeparted() ? MemberStatus.ACTIVE : MemberStatus.LEFT;
         return statusPage(model, staff, member,
-                new StatusForm(proposed.name(), Inputs.today().toString(), member.version()));
+                new StatusForm(proposed.name(), today().toString(), member.version()));
     }
 
     @PostMapping("/members/{id}/status")
@@ -152,34 +156,29 @@ class MemberController {
         MemberView member = members.get(staff.scope(), id);
         members.writableUnit(staff, member.unitId());
         MemberStatus status = parseStatus(form.status());
-        if (status == null) {
-            errors.rejectValue("status", "member.status.required");
+        try {
+            if (status == null) {
+                throw RuleViolationException.of("status", "member.status.required");
+            }
+            LocalDate date = status.isDeparted() ? MemberRules.statusDate(form.date(), member.joinedOn(), today()) : null;
+            MemberView saved = members.changeStatus(staff, id, status, date,
+                    form.version() == null ? -1 : form.version());
+            Notices.flash(flash, "member.statusChanged." + saved.status(), saved.fullName());
+            return "redirect:/members/" + id;
         }
-        Optional<java.time.LocalDate> date = status == null || !status.isDeparted() ? Optional.empty()
-                : MemberRules.statusDate(form.date(), member.joinedOn(), (f, code, args) -> errors.rejectValue(f, code, args, null));
-        if (!errors.hasErrors()) {
-            try {
-                MemberView saved = members.changeStatus(staff, id, status, date.orElse(null),
-                        form.version() == null ? -1 : form.version());
-                flash.addFlashAttribute("notice", "member.statusChanged." + saved.status());
-                flash.addFlashAttribute("noticeArg", saved.fullName());
-                return "redirect:/members/" + id;
-            }
-            catch (FieldConflictException ex) {
-                reject(errors, ex);
-            }
-            catch (ObjectOptimisticLockingFailureException ex) {
-                errors.reject("member.conflict");
-                model.addAttribute("conflict", members.get(staff.scope(), id));
-                member = members.get(staff.scope(), id);
-            }
+        catch (RuleViolationException ex) {
+            RuleViolations.reject(errors, ex);
+        }
+        catch (ObjectOptimisticLockingFailureException ex) {
+            errors.reject("member.conflict");
+            model.addAttribute("conflict", members.get(staff.scope(), id));
+            member = members.get(staff.scope(), id);
         }
         return statusPage(model, staff, member, form);
     }
 
     private String form(Model model, OrgUnitView unit, MemberView member, MemberForm form) {
-        model.addAttribute("unit", unit);
-        model.addAttribute("lineage", orgUnits.lineage(unit));
+        unitPage.show(model, unit);
         model.addAttribute("member", member);
         // keep the bound form (and its errors) when redisplaying after a failed POST
         if (!model.containsAttribute("form")) {
@@ -187,20 +186,19 @@ class MemberController {
         }
         model.addAttribute("ethnicities", Ethnicity.all());
         model.addAttribute("genders", Gender.values());
-        model.addAttribute("today", Inputs.today().toString());
+        model.addAttribute("today", today().toString());
         return "member/form";
     }
 
     private String statusPage(Model model, Staff staff, MemberView member, StatusForm form) {
         OrgUnitView unit = orgUnits.get(staff.scope(), member.unitId());
         model.addAttribute("member", member);
-        model.addAttribute("unit", unit);
-        model.addAttribute("lineage", orgUnits.lineage(unit));
+        unitPage.show(model, unit);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", form);
         }
         model.addAttribute("statuses", MemberStatus.values());
-        model.addAttribute("today", Inputs.today().toString());
+        model.addAttribute("today", today().toString());
         return "member/status";
     }
 
@@ -210,15 +208,6 @@ class MemberController {
         }
         catch (IllegalArgumentException ex) {
             return null;
-        }
-    }
-
-    static void reject(BindingResult errors, FieldConflictException ex) {
-        if (ex.field() == null) {
-            errors.reject(ex.messageCode());
-        }
-        else {
-            errors.rejectValue(ex.field(), ex.messageCode());
         }
     }
 }

@@ -10,7 +10,7 @@ public record MemberData(String fullName, Gender gender, int birthYear, LocalDat
         boolean partyMember, String phone, String address, LocalDate joinedOn) {
 
     /** The same person for the duplicate check of an import: name, gender and birth (date if known, else year). */
-    String identityKey() {
+    public String identityKey() {
         return Folding.fold(fullName) + "|" + gender + "|" + (birthDate != null ? birthDate : birthYear);
     }
 }

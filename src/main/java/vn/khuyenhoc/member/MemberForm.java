@@ -8,8 +8,8 @@ package vn.khuyenhoc.member;
 record MemberForm(String fullName, String gender, String birth, String ethnicity, Boolean partyMember, String phone,
         String address, String joinedOn, Long version) {
 
-    static MemberForm empty() {
-        return new MemberForm("", null, "", String.valueOf(Ethnicity.KINH), false, "", "", Inputs.today().toString(),
+    static MemberForm empty(java.time.LocalDate today) {
+        return new MemberForm("", null, "", String.valueOf(Ethnicity.KINH), false, "", "", today.toString(),
                 null);
     }
 

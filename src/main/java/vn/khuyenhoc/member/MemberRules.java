@@ -2,15 +2,17 @@ package vn.khuyenhoc.member;
 
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Text;
 
 /**
- * The checks of a member's details, the same for the form and for every row of an import: each problem is reported
- * against its field with a message key (and arguments), and only input without problems becomes {@link MemberData}.
+ * The checks of a member's details, the same for the form and for every row of an import: input without problems
+ * becomes {@link MemberData}; otherwise every problem, each against its field with a message key (and arguments),
+ * is thrown at once as a {@link RuleViolationException}. "Today" is Viet Nam's, asked of the application's clock by
+ * the caller.
  *
  * <ul>
  * <li>full name: required, at most 100 characters, letters only (apostrophes and hyphens inside names, as in
@@ -25,7 +27,7 @@ import vn.khuyenhoc.shared.Text;
  * <li>date joined: required, from 01/01/1990, not in the future.</li>
  * </ul>
  */
-final class MemberRules {
+public final class MemberRules {
 
     static final int MIN_AGE = 16;
     static final int EARLIEST_BIRTH_YEAR = 1900;
@@ -37,11 +39,6 @@ final class MemberRules {
     private static final Set<String> YES = Set.of("co", "x", "1", "dangvien", "dv", "yes", "y", "true");
     private static final Set<String> NO = Set.of("", "khong", "0", "no", "n", "false");
 
-    /** Where problems go: a form's BindingResult, or an import's list of row errors. */
-    interface Problems {
-        void reject(String field, String messageCode, Object... args);
-    }
-
     private MemberRules() {
     }
 
@@ -49,20 +46,13 @@ final class MemberRules {
      * {@link Text#clean}, after turning what spreadsheets and copied web pages slip in (no-break spaces, zero-width
      * characters) into what the user sees: a space, or nothing.
      */
-    static String clean(String typed) {
+    public static String clean(String typed) {
         return typed == null ? null : Text.clean(INVISIBLE.matcher(typed.replace('\u00A0', ' ')).replaceAll(""));
     }
 
-    static Optional<MemberData> check(MemberInput in, Problems problems) {
-        return check(in, problems, Inputs.today());
-    }
-
-    static Optional<MemberData> check(MemberInput in, Problems problems, LocalDate today) {
-        int[] count = {0};
-        Problems counting = (field, code, args) -> {
-            count[0]++;
-            problems.reject(field, code, args);
-        };
+    /** @throws RuleViolationException with every problem of the input */
+    public static MemberData check(MemberInput in, LocalDate today) {
+        RuleViolationException.Collector counting = new RuleViolationException.Collector();
         String fullName = fullName(in.fullName(), counting);
         Gender gender = gender(in.gender(), counting);
         LocalDate joinedOn = joinedOn(in.joinedOn(), counting, today);
@@ -70,7 +60,7 @@ final class MemberRules {
         Integer birthYear = null;
         String birth = clean(in.birth());
         if (birth == null || birth.isEmpty()) {
-            counting.reject("birth", "member.birth.required");
+            counting.add("birth", "member.birth.required");
         }
         else if (YEAR.matcher(birth).matches()) {
             birthYear = Integer.valueOf(birth);
@@ -78,7 +68,7 @@ final class MemberRules {
         else {
             birthDate = Inputs.date(birth).orElse(null);
             if (birthDate == null) {
-                counting.reject("birth", "member.birth.format");
+                counting.add("birth", "member.birth.format");
             }
             else {
                 birthYear = birthDate.getYear();
@@ -87,11 +77,11 @@ final class MemberRules {
         if (birthYear != null) {
             if (birthYear < EARLIEST_BIRTH_YEAR || birthYear > today.getYear()
                     || birthDate != null && birthDate.isAfter(today)) {
-                counting.reject("birth", "member.birth.range", String.valueOf(EARLIEST_BIRTH_YEAR));
+                counting.add("birth", "member.birth.range", String.valueOf(EARLIEST_BIRTH_YEAR));
             }
             else if (joinedOn != null && (birthDate != null ? birthDate.plusYears(MIN_AGE).isAfter(joinedOn)
                     : joinedOn.getYear() - birthYear < MIN_AGE)) {
-                counting.reject("birth", "member.birth.tooYoung", String.valueOf(MIN_AGE));
+                counting.add("birth", "member.birth.tooYoung", String.valueOf(MIN_AGE));
             }
         }
         Integer ethnicity = null;
@@ -102,7 +92,7 @@ final class MemberRules {
         else {
             ethnicity = Ethnicity.find(typedEthnicity).map(Ethnicity::code).orElse(null);
             if (ethnicity == null) {
-                counting.reject("ethnicity", "member.ethnicity.unknown", typedEthnicity);
+                counting.add("ethnicity", "member.ethnicity.unknown", typedEthnicity);
             }
         }
         Boolean party = partyMember(in.partyMember(), counting);
@@ -111,42 +101,39 @@ final class MemberRules {
         if (typedPhone != null && !typedPhone.isEmpty()) {
             phone = Inputs.phone(typedPhone).orElse(null);
             if (phone == null) {
-                counting.reject("phone", "member.phone.format");
+                counting.add("phone", "member.phone.format");
             }
         }
         String address = clean(in.address());
         if (address == null || address.isEmpty()) {
-            counting.reject("address", "member.address.required");
+            counting.add("address", "member.address.required");
         }
         else if (address.length() > 255) {
-            counting.reject("address", "member.address.size");
+            counting.add("address", "member.address.size");
         }
-        if (count[0] > 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new MemberData(fullName, gender, birthYear, birthDate, ethnicity, party, phone, address,
-                joinedOn));
+        counting.throwIfAny();
+        return new MemberData(fullName, gender, birthYear, birthDate, ethnicity, party, phone, address, joinedOn);
     }
 
-    private static String fullName(String typed, Problems problems) {
+    private static String fullName(String typed, RuleViolationException.Collector problems) {
         String name = clean(typed);
         if (name == null || name.isEmpty()) {
-            problems.reject("fullName", "member.fullName.required");
+            problems.add("fullName", "member.fullName.required");
             return null;
         }
         if (name.length() > 100) {
-            problems.reject("fullName", "member.fullName.size");
+            problems.add("fullName", "member.fullName.size");
             return null;
         }
         String[] words = name.split(" ");
         for (String word : words) {
             if (!NAME_WORD.matcher(word).matches()) {
-                problems.reject("fullName", "member.fullName.letters");
+                problems.add("fullName", "member.fullName.letters");
                 return null;
             }
         }
         if (words.length < 2) {
-            problems.reject("fullName", "member.fullName.words");
+            problems.add("fullName", "member.fullName.words");
             return null;
         }
         boolean allLower = name.equals(name.toLowerCase(Locale.ROOT));
@@ -166,7 +153,7 @@ final class MemberRules {
         return capitalised.toString();
     }
 
-    private static Gender gender(String typed, Problems problems) {
+    private static Gender gender(String typed, RuleViolationException.Collector problems) {
         switch (Folding.fold(typed)) {
             case "male", "nam", "m", "trai" -> {
                 return Gender.MALE;
@@ -175,34 +162,34 @@ final class MemberRules {
                 return Gender.FEMALE;
             }
             default -> {
-                problems.reject("gender", "member.gender.required");
+                problems.add("gender", "member.gender.required");
                 return null;
             }
         }
     }
 
-    private static LocalDate joinedOn(String typed, Problems problems, LocalDate today) {
+    private static LocalDate joinedOn(String typed, RuleViolationException.Collector problems, LocalDate today) {
         String text = clean(typed);
         if (text == null || text.isEmpty()) {
-            problems.reject("joinedOn", "member.joinedOn.required");
+            problems.add("joinedOn", "member.joinedOn.required");
             return null;
         }
         LocalDate date = Inputs.date(text).orElse(null);
         if (date == null) {
-            problems.reject("joinedOn", "member.date.format");
+            problems.add("joinedOn", "member.date.format");
         }
         else if (date.isAfter(today)) {
-            problems.reject("joinedOn", "member.date.future");
+            problems.add("joinedOn", "member.date.future");
             return null;
         }
         else if (date.isBefore(EARLIEST_JOINING)) {
-            problems.reject("joinedOn", "member.joinedOn.tooEarly");
+            problems.add("joinedOn", "member.joinedOn.tooEarly");
             return null;
         }
         return date;
     }
 
-    private static Boolean partyMember(String typed, Problems problems) {
+    private static Boolean partyMember(String typed, RuleViolationException.Collector problems) {
         String key = Folding.fold(typed);
         if (YES.contains(key) || key.equals("on")) {
             return true;
@@ -210,35 +197,31 @@ final class MemberRules {
         if (NO.contains(key) || key.equals("off")) {
             return false;
         }
-        problems.reject("partyMember", "member.partyMember.format");
+        problems.add("partyMember", "member.partyMember.format");
         return null;
     }
 
-    /** A date of a status change: required, a real date, not in the future, not before the member joined. */
-    static Optional<LocalDate> statusDate(String typed, LocalDate joinedOn, Problems problems) {
-        return statusDate(typed, joinedOn, problems, Inputs.today());
-    }
-
-    static Optional<LocalDate> statusDate(String typed, LocalDate joinedOn, Problems problems, LocalDate today) {
+    /**
+     * A date of a status change: required, a real date, not in the future, not before the member joined.
+     *
+     * @throws RuleViolationException on {@code date} otherwise
+     */
+    static LocalDate statusDate(String typed, LocalDate joinedOn, LocalDate today) {
         String text = clean(typed);
         if (text == null || text.isEmpty()) {
-            problems.reject("date", "member.statusDate.required");
-            return Optional.empty();
+            throw RuleViolationException.of("date", "member.statusDate.required");
         }
         LocalDate date = Inputs.date(text).orElse(null);
         if (date == null) {
-            problems.reject("date", "member.date.format");
+            throw RuleViolationException.of("date", "member.date.format");
         }
-        else if (date.isAfter(today)) {
-            problems.reject("date", "member.date.future");
+        if (date.isAfter(today)) {
+            throw RuleViolationException.of("date", "member.date.future");
         }
-        else if (date.isBefore(joinedOn)) {
-            problems.reject("date", "member.statusDate.beforeJoined",
+        if (date.isBefore(joinedOn)) {
+            throw RuleViolationException.of("date", "member.statusDate.beforeJoined",
                     joinedOn.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         }
-        else {
-            return Optional.of(date);
-        }
-        return Optional.empty();
+        return date;
     }
 }

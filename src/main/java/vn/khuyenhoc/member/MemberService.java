@@ -6,19 +6,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.closing.ClosedYears;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.closing.YearClosingService;
-import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.DatabaseRefusals;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
 
@@ -41,11 +41,11 @@ public class MemberService {
 
     private final MemberRepository members;
     private final OrgUnitService orgUnits;
-    private final YearClosingService years;
+    private final ClosedYears years;
     private final AuditService audit;
     private final JdbcClient jdbc;
 
-    MemberService(MemberRepository members, OrgUnitService orgUnits, YearClosingService years, AuditService audit,
+    MemberService(MemberRepository members, OrgUnitService orgUnits, ClosedYears years, AuditService audit,
             JdbcClient jdbc) {
         this.members = members;
         this.orgUnits = orgUnits;
@@ -195,7 +195,7 @@ public class MemberService {
         Member member = forUpdate(staff, id, expectedVersion);
         MemberView before = member.view(null);
         if (member.getStatusChangedOn() != null && data.joinedOn().isAfter(member.getStatusChangedOn())) {
-            throw new FieldConflictException("joinedOn", "member.joinedOn.afterStatus");
+            throw RuleViolationException.of("joinedOn", "member.joinedOn.afterStatus");
         }
         if (!data.joinedOn().equals(member.getJoinedOn())) {
             years.requireOpen(member.getJoinedOn().getYear(), "joinedOn");
@@ -220,10 +220,10 @@ public class MemberService {
     public MemberView changeStatus(Staff staff, long id, MemberStatus status, LocalDate on, long expectedVersion) {
         Member member = forUpdate(staff, id, expectedVersion);
         if (status == member.getStatus() && (!status.isDeparted() || on.equals(member.getStatusChangedOn()))) {
-            throw new FieldConflictException("status", "member.status.unchanged");
+            throw RuleViolationException.of("status", "member.status.unchanged");
         }
         if (status.isDeparted() && on.isBefore(member.getJoinedOn())) {
-            throw new FieldConflictException("date", "member.statusDate.beforeJoining");
+            throw RuleViolationException.of("date", "member.statusDate.beforeJoining");
         }
         MemberView before = member.view(null);
         if (member.getStatusChangedOn() != null) {
@@ -255,7 +255,7 @@ public class MemberService {
     }
 
     /** A grassroots unit in the user's scope that they may write in; province and national staff only read. */
-    OrgUnitView writableUnit(Staff staff, long unitId) {
+    public OrgUnitView writableUnit(Staff staff, long unitId) {
         OrgUnitView unit = orgUnits.get(staff.scope(), unitId);
         if (!unit.isGrassroots()) {
             throw new NotFoundException();
@@ -267,40 +267,22 @@ public class MemberService {
     }
 
     /** New members go only into units that are active. */
-    static void requireActive(OrgUnitView unit) {
+    public static void requireActive(OrgUnitView unit) {
         if (!unit.active()) {
-            throw new FieldConflictException(null, "member.unit.inactive");
+            throw RuleViolationException.of(null, "member.unit.inactive");
         }
     }
 
     /** The official 2-digit code of the unit's province, the prefix of its members' card numbers. */
-    String provinceCode(OrgUnitView unit) {
+    public String provinceCode(OrgUnitView unit) {
         return orgUnits.lineage(unit).stream().filter(n -> n.level() == 1).findFirst().orElseThrow().code();
     }
 
+    /**
+     * Saves and flushes; the database's own refusal of a write into a closed year (require_open_year), should one
+     * slip past the checks above between their read and this write, becomes the same message on the date field.
+     */
     private Member save(Member member, String dateField) {
-        try {
-            return members.saveAndFlush(member);
-        }
-        catch (ObjectOptimisticLockingFailureException ex) {
-            throw ex;
-        }
-        catch (DataAccessException ex) {
-            // the database's own refusal of a write into a closed year (require_open_year), should one slip past
-            // the checks above between their read and this write
-            if (isClosedYear(ex)) {
-                throw new FieldConflictException(dateField, "year.closed");
-            }
-            throw ex;
-        }
-    }
-
-    static boolean isClosedYear(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "KH001".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseRefusals.translating(dateField, () -> members.saveAndFlush(member));
     }
 }

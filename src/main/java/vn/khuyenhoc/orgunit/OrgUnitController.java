@@ -1,5 +1,9 @@
 package vn.khuyenhoc.orgunit;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
 import jakarta.validation.Valid;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -10,12 +14,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.shared.CurrentStaff;
-import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.Notices;
 import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
 
 /** Browsing the tree, and commune staff keeping the list of their grassroots units. */
@@ -23,9 +30,13 @@ import vn.khuyenhoc.shared.Staff;
 class OrgUnitController {
 
     private final OrgUnitService units;
+    private final UnitPageModel unitPage;
+    private final List<UnitPageSection> sections;
 
-    OrgUnitController(OrgUnitService units) {
+    OrgUnitController(OrgUnitService units, UnitPageModel unitPage, List<UnitPageSection> sections) {
         this.units = units;
+        this.unitPage = unitPage;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(UnitPageSection::order)).toList();
     }
 
     @GetMapping("/")
@@ -34,10 +45,12 @@ class OrgUnitController {
     }
 
     @GetMapping("/units/{id}")
-    String show(@CurrentStaff Staff staff, @PathVariable long id, Model model) {
-        OrgUnitView unit = units.get(staff.scope(), id);
-        model.addAttribute("unit", unit);
-        model.addAttribute("lineage", units.lineage(unit));
+    String show(@CurrentStaff Staff staff, @PathVariable long id,
+            @RequestParam(name = "year", required = false) String yearParam, Model model) {
+        OrgUnitView unit = unitPage.show(model, units.get(staff.scope(), id));
+        Integer year = yearParam != null && yearParam.matches("\\d{4}") ? Integer.valueOf(yearParam) : null;
+        model.addAttribute("actionSections", shown(UnitPageSection.Place.ACTIONS, staff, unit, year));
+        model.addAttribute("bodySections", shown(UnitPageSection.Place.BODY, staff, unit, year));
         model.addAttribute("children", units.children(staff.scope(), id));
         model.addAttribute("canManageGrassroots", unit.isCommune() && staff.role() == Role.COMMUNE);
         return "orgunit/show";
@@ -58,12 +71,11 @@ class OrgUnitController {
         if (!errors.hasErrors()) {
             try {
                 OrgUnitView created = units.createGrassroots(staff, communeId, form);
-                flash.addFlashAttribute("notice", "unit.created");
-                flash.addFlashAttribute("noticeArg", created.name());
+                Notices.flash(flash, "unit.created", created.name());
                 return "redirect:/units/" + communeId;
             }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         return showForm(model, commune, null, form);
@@ -85,12 +97,11 @@ class OrgUnitController {
         if (!errors.hasErrors()) {
             try {
                 units.updateGrassroots(staff, id, form);
-                flash.addFlashAttribute("notice", "unit.updated");
-                flash.addFlashAttribute("noticeArg", form.name());
+                Notices.flash(flash, "unit.updated", form.name());
                 return "redirect:/units/" + id;
             }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         return showForm(model, units.get(staff.scope(), unit.parentId()), unit, form);
@@ -100,8 +111,7 @@ class OrgUnitController {
     @PreAuthorize("hasRole('COMMUNE')")
     String deactivate(@CurrentStaff Staff staff, @PathVariable long id, RedirectAttributes flash) {
         OrgUnitView unit = units.setGrassrootsActive(staff, id, false);
-        flash.addFlashAttribute("notice", "unit.deactivated");
-        flash.addFlashAttribute("noticeArg", unit.name());
+        Notices.flash(flash, "unit.deactivated", unit.name());
         return "redirect:/units/" + unit.parentId();
     }
 
@@ -109,8 +119,7 @@ class OrgUnitController {
     @PreAuthorize("hasRole('COMMUNE')")
     String activate(@CurrentStaff Staff staff, @PathVariable long id, RedirectAttributes flash) {
         OrgUnitView unit = units.setGrassrootsActive(staff, id, true);
-        flash.addFlashAttribute("notice", "unit.activated");
-        flash.addFlashAttribute("noticeArg", unit.name());
+        Notices.flash(flash, "unit.activated", unit.name());
         return "redirect:/units/" + unit.parentId();
     }
 
@@ -139,5 +148,12 @@ class OrgUnitController {
         }
         model.addAttribute("kinds", new OrgUnitKind[] {OrgUnitKind.CHAPTER, OrgUnitKind.BOARD});
         return "orgunit/grassroots-form";
+    }
+
+    private List<UnitPageSection.Shown> shown(UnitPageSection.Place place, Staff staff, OrgUnitView unit, Integer year) {
+        return sections.stream().filter(s -> s.place() == place).map(s -> {
+            Object sectionModel = s.model(staff, unit, year);
+            return sectionModel == null ? null : new UnitPageSection.Shown(s.fragment(), sectionModel);
+        }).filter(Objects::nonNull).toList();
     }
 }

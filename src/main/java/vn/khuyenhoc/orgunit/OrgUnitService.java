@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
-import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.shared.Text;
@@ -111,7 +111,7 @@ public class OrgUnitService {
         requireGrassrootsKind(form);
         String name = Text.clean(form.name());
         if (units.existsByParentIdAndNameIgnoreCase(communeId, name)) {
-            throw new FieldConflictException("name", "unit.name.taken");
+            throw RuleViolationException.of("name", "unit.name.taken");
         }
         OrgUnit created = save(OrgUnit.grassroots(communeId, form.kind(), name));
         OrgUnitView view = OrgUnitView.of(created);
@@ -125,7 +125,7 @@ public class OrgUnitService {
         requireGrassrootsKind(form);
         String name = Text.clean(form.name());
         if (units.existsByParentIdAndNameIgnoreCaseAndIdNot(unit.getParentId(), name, unitId)) {
-            throw new FieldConflictException("name", "unit.name.taken");
+            throw RuleViolationException.of("name", "unit.name.taken");
         }
         Map<String, Object> before = auditState(OrgUnitView.of(unit));
         unit.rename(form.kind(), name);
@@ -159,7 +159,7 @@ public class OrgUnitService {
 
     private static void requireGrassrootsKind(GrassrootsUnitForm form) {
         if (!form.kind().isGrassroots()) {
-            throw new FieldConflictException("kind", "unit.kind.required");
+            throw RuleViolationException.of("kind", "unit.kind.required");
         }
     }
 
@@ -169,7 +169,7 @@ public class OrgUnitService {
         }
         catch (DataIntegrityViolationException ex) {
             // Two people creating the same name at the same moment: the unique index decides.
-            throw new FieldConflictException("name", "unit.name.taken");
+            throw RuleViolationException.of("name", "unit.name.taken");
         }
     }
 

@@ -1,5 +1,7 @@
 package vn.khuyenhoc.orgunit;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -21,6 +23,13 @@ public class UnitPageModel {
     public OrgUnitView show(Model model, OrgUnitView node) {
         model.addAttribute("unit", node);
         model.addAttribute("lineage", orgUnits.lineage(node));
+        return node;
+    }
+
+    /** The same, with a lineage the page has already read (a dashboard kept in memory carries its own). */
+    public OrgUnitView show(Model model, OrgUnitView node, List<OrgUnitView> lineage) {
+        model.addAttribute("unit", node);
+        model.addAttribute("lineage", lineage);
         return node;
     }
 }

@@ -1,5 +1,6 @@
 package vn.khuyenhoc.registration;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,8 +19,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.shared.CurrentStaff;
-import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.Notices;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
 
 /**
@@ -33,20 +37,24 @@ class EvaluationController {
     private final RegistrationService registrations;
     private final OrgUnitService orgUnits;
     private final ShowPage showPage;
+    private final UnitPageModel unitPage;
+    private final Clock clock;
 
     EvaluationController(EvaluationService evaluation, RegistrationService registrations, OrgUnitService orgUnits,
-            ShowPage showPage) {
+            ShowPage showPage, UnitPageModel unitPage, Clock clock) {
         this.evaluation = evaluation;
         this.registrations = registrations;
         this.orgUnits = orgUnits;
         this.showPage = showPage;
+        this.unitPage = unitPage;
+        this.clock = clock;
     }
 
     @GetMapping("/units/{communeId}/evaluation")
     String list(@CurrentStaff Staff staff, @PathVariable long communeId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) TitleKind kind, @RequestParam(required = false) RegistrationStatus status,
             @RequestParam(required = false) Long unit, @RequestParam(defaultValue = "0") int page, Model model) {
-        RegistrationFilter filter = new RegistrationFilter(RegistrationController.yearOrCurrent(year), kind, status,
+        RegistrationFilter filter = new RegistrationFilter(RegistrationController.yearOrCurrent(year, clock), kind, status,
                 unit, page);
         return page(staff, communeId, filter, model, EvaluationForm.empty(null));
     }
@@ -59,7 +67,7 @@ class EvaluationController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) List<String> selected,
             @Valid @ModelAttribute("evaluationForm") EvaluationForm form, BindingResult errors, Model model,
             RedirectAttributes flash) {
-        RegistrationFilter filter = new RegistrationFilter(RegistrationController.yearOrCurrent(year), kind, status,
+        RegistrationFilter filter = new RegistrationFilter(RegistrationController.yearOrCurrent(year, clock), kind, status,
                 unit, page);
         evaluation.commune(staff, communeId);
         if (selected == null || selected.isEmpty()) {
@@ -67,17 +75,16 @@ class EvaluationController {
         }
         if (!errors.hasErrors()) {
             try {
-                int count = evaluation.evaluateAll(staff, communeId, form);
-                flash.addFlashAttribute("notice", "evaluation.saved." + form.result());
-                flash.addFlashAttribute("noticeArg", String.valueOf(count));
+                int count = evaluation.evaluateAll(staff, communeId, selected, form.toCommand());
+                Notices.flash(flash, "evaluation.saved." + form.result(), String.valueOf(count));
                 return "redirect:" + UriComponentsBuilder.fromPath("/units/{id}/evaluation")
                         .queryParam("year", filter.year()).queryParamIfPresent("kind", Optional.ofNullable(kind))
                         .queryParamIfPresent("status", Optional.ofNullable(status))
                         .queryParamIfPresent("unit", Optional.ofNullable(unit))
                         .queryParam("page", filter.page()).buildAndExpand(communeId).toUriString();
             }
-            catch (FieldConflictException ex) {
-                reject(errors, ex);
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         model.addAttribute("selectedValues", selected == null ? List.of() : selected);
@@ -93,13 +100,12 @@ class EvaluationController {
         evaluation.requireEvaluator(staff);
         if (!errors.hasErrors()) {
             try {
-                RegistrationView evaluated = evaluation.evaluate(staff, id, form);
-                flash.addFlashAttribute("notice", "evaluation.saved.one." + evaluated.status());
-                flash.addFlashAttribute("noticeArg", evaluated.subject().name());
+                RegistrationView evaluated = evaluation.evaluate(staff, id, form.toCommand());
+                Notices.flash(flash, "evaluation.saved.one." + evaluated.status(), evaluated.subject().name());
                 return "redirect:/registrations/" + id;
             }
-            catch (FieldConflictException ex) {
-                reject(errors, ex);
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         return showPage.render(staff, registration, model);
@@ -108,10 +114,9 @@ class EvaluationController {
     private String page(Staff staff, long communeId, RegistrationFilter filter, Model model, EvaluationForm form) {
         RegistrationPage list = evaluation.list(staff, communeId, filter);
         OrgUnitView commune = evaluation.commune(staff, communeId);
-        model.addAttribute("unit", commune);
-        model.addAttribute("lineage", orgUnits.lineage(commune));
+        unitPage.show(model, commune);
         model.addAttribute("filter", filter);
-        model.addAttribute("years", RegistrationController.yearChoices(filter.year()));
+        model.addAttribute("years", RegistrationController.yearChoices(filter.year(), clock));
         model.addAttribute("kinds", TitleKind.values());
         model.addAttribute("statuses", List.of(RegistrationStatus.REGISTERED, RegistrationStatus.RECOGNISED,
                 RegistrationStatus.NOT_RECOGNISED));
@@ -126,14 +131,5 @@ class EvaluationController {
             model.addAttribute("evaluationForm", form);
         }
         return "registration/evaluation";
-    }
-
-    private static void reject(BindingResult errors, FieldConflictException ex) {
-        if (ex.field() == null) {
-            errors.reject(ex.messageCode());
-        }
-        else {
-            errors.rejectValue(ex.field(), ex.messageCode());
-        }
     }
 }

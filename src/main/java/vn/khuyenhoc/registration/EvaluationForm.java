@@ -1,9 +1,5 @@
 package vn.khuyenhoc.registration;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -11,20 +7,17 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.stream.Stream;
 
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
 import jakarta.validation.constraints.Size;
 
+import vn.khuyenhoc.shared.RuleViolationException;
 
 /**
  * The year-end decision on one registration (with its {@code version}) or on several at once ({@code selected},
  * each "id:version" as the user saw it): RECOGNISED with the decision's number and date, or NOT_RECOGNISED.
  * The date comes as typed (so that a typo keeps the rest of the form): from the phone's date picker (2025-12-15)
- * or the Vietnamese way (15/12/2025); an impossible date (30/02/2025) is refused.
+ * or the Vietnamese way (15/12/2025); an impossible date (30/02/2025) is refused when the form becomes an
+ * {@link EvaluationCommand}. What a decision needs is {@link EvaluationService}'s rule.
  */
-@EvaluationForm.Complete
 public record EvaluationForm(
         List<String> selected,
         RegistrationStatus result,
@@ -46,11 +39,17 @@ public record EvaluationForm(
                 registration.decisionDate() == null ? "" : registration.decisionDate().toString(), registration.version());
     }
 
-    /** A decision made by the application itself (the demo data). */
-    public static EvaluationForm of(List<String> selected, RegistrationStatus result, String decisionNumber,
-            LocalDate decisionDate) {
-        return new EvaluationForm(selected, result, decisionNumber, decisionDate == null ? "" : decisionDate.toString(),
-                null);
+    /**
+     * The command for the service.
+     *
+     * @throws RuleViolationException {@code evaluation.decisionDate.invalid} when a date is typed that is none
+     */
+    EvaluationCommand toCommand() {
+        LocalDate date = decisionDateValue();
+        if (date == null && decisionDate != null && !decisionDate.isBlank()) {
+            throw RuleViolationException.of("decisionDate", "evaluation.decisionDate.invalid");
+        }
+        return new EvaluationCommand(result, decisionNumber, date, version);
     }
 
     /** The decision date, or null when blank or not a real date. */
@@ -69,45 +68,4 @@ public record EvaluationForm(
         return null;
     }
 
-    /** A result is chosen; a recognition has its decision number and date. */
-    @Target(ElementType.TYPE)
-    @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = Complete.Validator.class)
-    @interface Complete {
-
-        String message() default "{evaluation.invalid}";
-
-        Class<?>[] groups() default {};
-
-        Class<? extends Payload>[] payload() default {};
-
-        class Validator implements ConstraintValidator<Complete, EvaluationForm> {
-
-            @Override
-            public boolean isValid(EvaluationForm form, ConstraintValidatorContext context) {
-                context.disableDefaultConstraintViolation();
-                if (form.result() == null || !form.result().isResult()) {
-                    return reject(context, "result", "{evaluation.result.required}");
-                }
-                boolean valid = true;
-                if (form.result() == RegistrationStatus.RECOGNISED) {
-                    if (form.decisionNumber() == null || form.decisionNumber().isBlank()) {
-                        valid = reject(context, "decisionNumber", "{evaluation.decisionNumber.required}");
-                    }
-                    if (form.decisionDate() == null || form.decisionDate().isBlank()) {
-                        valid = reject(context, "decisionDate", "{evaluation.decisionDate.required}");
-                    }
-                    else if (form.decisionDateValue() == null) {
-                        valid = reject(context, "decisionDate", "{evaluation.decisionDate.invalid}");
-                    }
-                }
-                return valid;
-            }
-
-            private static boolean reject(ConstraintValidatorContext context, String field, String message) {
-                context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
-                return false;
-            }
-        }
-    }
 }

@@ -1,6 +1,8 @@
 package vn.khuyenhoc.registration;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,14 +15,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.closing.ClosedYears;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.closing.YearClosingService;
-import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.shared.Text;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /**
  * The year-end evaluation: commune staff mark the registrations of their commune and its grassroots units
@@ -38,11 +41,13 @@ public class EvaluationService {
     private final TitleRegistrationRepository registrations;
     private final RegistrationQueries queries;
     private final OrgUnitService orgUnits;
-    private final YearClosingService closing;
+    private final ClosedYears closing;
     private final AuditService audit;
+    private final Clock clock;
 
     EvaluationService(TitleRegistrationRepository registrations, RegistrationQueries queries, OrgUnitService orgUnits,
-            YearClosingService closing, AuditService audit) {
+            ClosedYears closing, AuditService audit, Clock clock) {
+        this.clock = clock;
         this.registrations = registrations;
         this.queries = queries;
         this.orgUnits = orgUnits;
@@ -80,13 +85,35 @@ public class EvaluationService {
         return queries.page(RegistrationQueries.Owner.COMMUNE, commune.id(), filter, false, PAGE_SIZE);
     }
 
-    /** Evaluates one registration, which the user saw at {@code form.version()}. */
+    /** Evaluates one registration, which the user saw at {@code command.version()}. */
     @Transactional
-    public RegistrationView evaluate(Staff staff, long id, EvaluationForm form) {
+    public RegistrationView evaluate(Staff staff, long id, EvaluationCommand command) {
         TitleRegistration registration = registrations.findById(id).orElseThrow(NotFoundException::new);
         OrgUnitView node = orgUnits.get(staff.scope(), registration.getNodeId());
         requireEvaluator(staff);
-        return apply(staff, registration, node, form.version(), form);
+        check(command);
+        return apply(staff, registration, node, command.version(), command);
+    }
+
+    /**
+     * A result is chosen; a recognition has its decision number and date.
+     *
+     * @throws RuleViolationException with every rule the decision breaks
+     */
+    private static void check(EvaluationCommand command) {
+        RuleViolationException.Collector rules = new RuleViolationException.Collector();
+        if (command.result() == null || !command.result().isResult()) {
+            rules.add("result", "evaluation.result.required");
+        }
+        else if (command.result() == RegistrationStatus.RECOGNISED) {
+            if (command.decisionNumber() == null || command.decisionNumber().isBlank()) {
+                rules.add("decisionNumber", "evaluation.decisionNumber.required");
+            }
+            if (command.decisionDate() == null) {
+                rules.add("decisionDate", "evaluation.decisionDate.required");
+            }
+        }
+        rules.throwIfAny();
     }
 
     /**
@@ -96,12 +123,13 @@ public class EvaluationService {
      * @return how many were evaluated
      */
     @Transactional
-    public int evaluateAll(Staff staff, long communeId, EvaluationForm form) {
+    public int evaluateAll(Staff staff, long communeId, List<String> selected, EvaluationCommand command) {
         OrgUnitView commune = commune(staff, communeId);
-        Map<Long, Long> versions = parseSelection(form.selected());
+        Map<Long, Long> versions = parseSelection(selected);
         if (versions.isEmpty()) {
-            throw new FieldConflictException("selected", "evaluation.selected.required");
+            throw RuleViolationException.of("selected", "evaluation.selected.required");
         }
+        check(command);
         List<TitleRegistration> found = registrations.findByIdIn(versions.keySet());
         if (found.size() != versions.size()) {
             throw new NotFoundException();
@@ -114,32 +142,32 @@ public class EvaluationService {
                 throw new NotFoundException();
             }
             OrgUnitView node = nodes.computeIfAbsent(registration.getNodeId(), n -> orgUnits.get(staff.scope(), n));
-            apply(staff, registration, node, versions.get(registration.getId()), form);
+            apply(staff, registration, node, versions.get(registration.getId()), command);
         }
         return ordered.size();
     }
 
     private RegistrationView apply(Staff staff, TitleRegistration registration, OrgUnitView node, Long expectedVersion,
-            EvaluationForm form) {
+            EvaluationCommand command) {
         if (expectedVersion == null || expectedVersion != registration.getVersion()
                 || registration.getStatus() == RegistrationStatus.WITHDRAWN) {
             throw new ObjectOptimisticLockingFailureException(TitleRegistration.class, registration.getId());
         }
         closing.requireOpen(registration.getYear(), null);
         RegistrationView before = RegistrationView.of(registration, node.name());
-        if (form.result() == RegistrationStatus.RECOGNISED) {
-            LocalDate date = form.decisionDateValue();
+        if (command.result() == RegistrationStatus.RECOGNISED) {
+            LocalDate date = command.decisionDate();
             if (date.getYear() < registration.getYear()) {
-                throw new FieldConflictException("decisionDate", "evaluation.decisionDate.beforeYear");
+                throw RuleViolationException.of("decisionDate", "evaluation.decisionDate.beforeYear");
             }
-            if (date.isAfter(LocalDate.now())) {
-                throw new FieldConflictException("decisionDate", "evaluation.decisionDate.future");
+            if (date.isAfter(VietnamTime.today(clock))) {
+                throw RuleViolationException.of("decisionDate", "evaluation.decisionDate.future");
             }
-            registration.recognise(Text.clean(form.decisionNumber()), date,
-                    RecognisingLevel.COMMUNE, staff.username());
+            registration.recognise(Text.clean(command.decisionNumber()), date,
+                    RecognisingLevel.COMMUNE, staff.username(), OffsetDateTime.now(clock));
         }
         else {
-            registration.refuse(staff.username());
+            registration.refuse(staff.username(), OffsetDateTime.now(clock));
         }
         RegistrationView after = RegistrationView.of(registrations.saveAndFlush(registration), node.name());
         audit.record(staff, before.status().isResult() ? "REEVALUATE" : "EVALUATE", RegistrationService.AUDIT_TYPE,

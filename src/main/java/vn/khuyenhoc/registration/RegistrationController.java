@@ -1,6 +1,6 @@
 package vn.khuyenhoc.registration;
 
-import java.time.Year;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,9 +23,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.shared.CurrentStaff;
-import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.Notices;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /**
  * A node's learning-title registrations: the list of a year, registering, correcting and withdrawing. Every
@@ -38,11 +42,16 @@ class RegistrationController {
     private final RegistrationService registrations;
     private final OrgUnitService orgUnits;
     private final ShowPage showPage;
+    private final UnitPageModel unitPage;
+    private final Clock clock;
 
-    RegistrationController(RegistrationService registrations, OrgUnitService orgUnits, ShowPage showPage) {
+    RegistrationController(RegistrationService registrations, OrgUnitService orgUnits, ShowPage showPage,
+            UnitPageModel unitPage, Clock clock) {
         this.registrations = registrations;
         this.orgUnits = orgUnits;
         this.showPage = showPage;
+        this.unitPage = unitPage;
+        this.clock = clock;
     }
 
     @GetMapping("/units/{nodeId}/registrations")
@@ -50,11 +59,10 @@ class RegistrationController {
             @RequestParam(required = false) TitleKind kind, @RequestParam(required = false) RegistrationStatus status,
             @RequestParam(defaultValue = "0") int page, Model model) {
         OrgUnitView node = registrations.registeringNode(staff.scope(), nodeId);
-        RegistrationFilter filter = new RegistrationFilter(yearOrCurrent(year), kind, status, null, page);
-        model.addAttribute("unit", node);
-        model.addAttribute("lineage", orgUnits.lineage(node));
+        RegistrationFilter filter = new RegistrationFilter(yearOrCurrent(year, clock), kind, status, null, page);
+        unitPage.show(model, node);
         model.addAttribute("filter", filter);
-        model.addAttribute("years", yearChoices(filter.year()));
+        model.addAttribute("years", yearChoices(filter.year(), clock));
         model.addAttribute("kinds", node.level() == 3 ? TitleKind.registeredAtLevel(3) : TitleKind.registeredAtLevel(2));
         model.addAttribute("statuses", RegistrationStatus.values());
         model.addAttribute("registrations", registrations.list(staff.scope(), nodeId, filter));
@@ -72,7 +80,7 @@ class RegistrationController {
             throw new AccessDeniedException("This user does not register " + kind + " here");
         }
         TitleKind chosen = kind == null ? kinds.get(0) : kind;
-        return form(model, node, null, kinds, RegistrationForm.empty(chosen, yearOrCurrent(year)), chosen);
+        return form(model, node, null, kinds, RegistrationForm.empty(chosen, yearOrCurrent(year, clock)), chosen);
     }
 
     /**
@@ -89,16 +97,18 @@ class RegistrationController {
         if (kind != null && !kinds.contains(kind)) {
             throw new AccessDeniedException("This user does not register " + kind + " here");
         }
-        if (!errors.hasErrors()) {
-            try {
-                RegistrationView created = registrations.register(staff, nodeId, form);
-                flash.addFlashAttribute("notice", "registration.created");
-                flash.addFlashAttribute("noticeArg", created.subject().name());
+        try {
+            if (form == null || errors.hasErrors()) {
+                checkToo(form, errors);
+            }
+            else {
+                RegistrationView created = registrations.register(staff, nodeId, form.toCommand());
+                Notices.flash(flash, "registration.created", created.subject().name());
                 return "redirect:/units/" + nodeId + "/registrations?year=" + created.year();
             }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
-            }
+        }
+        catch (RuleViolationException ex) {
+            RuleViolations.reject(errors, ex);
         }
         return form(model, node, null, kinds, form, kind);
     }
@@ -127,16 +137,18 @@ class RegistrationController {
         if (form != null && form.kind() != registration.kind()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The kind of a registration never changes");
         }
-        if (!errors.hasErrors()) {
-            try {
-                RegistrationView updated = registrations.update(staff, id, form);
-                flash.addFlashAttribute("notice", "registration.updated");
-                flash.addFlashAttribute("noticeArg", updated.subject().name());
+        try {
+            if (form == null || errors.hasErrors()) {
+                checkToo(form, errors);
+            }
+            else {
+                RegistrationView updated = registrations.update(staff, id, form.toCommand());
+                Notices.flash(flash, "registration.updated", updated.subject().name());
                 return "redirect:/registrations/" + id;
             }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
-            }
+        }
+        catch (RuleViolationException ex) {
+            RuleViolations.reject(errors, ex);
         }
         OrgUnitView node = orgUnits.get(staff.scope(), registration.nodeId());
         return form(model, node, registration, List.of(registration.kind()), form, registration.kind());
@@ -149,21 +161,36 @@ class RegistrationController {
         try {
             registrations.withdraw(staff, id, version);
         }
-        catch (FieldConflictException ex) {
-            flash.addFlashAttribute("problem", ex.messageCode());
+        catch (RuleViolationException ex) {
+            flash.addFlashAttribute("problem", ex.violations().get(0).code());
             return "redirect:/registrations/" + id;
         }
-        flash.addFlashAttribute("notice", "registration.withdrawn");
-        flash.addFlashAttribute("noticeArg", registration.subject().name());
+        Notices.flash(flash, "registration.withdrawn", registration.subject().name());
         return "redirect:/units/" + registration.nodeId() + "/registrations?year=" + registration.year();
+    }
+
+    /**
+     * After a typing mistake (a word for a number), the rules are still checked, so that the page shows every
+     * message at once: those of fields the edge has not already refused.
+     */
+    private void checkToo(RegistrationForm form, BindingResult errors) {
+        if (form == null) {
+            return;
+        }
+        try {
+            registrations.check(form.toCommand());
+        }
+        catch (RuleViolationException ex) {
+            RuleViolations.reject(errors, new RuleViolationException(ex.violations().stream()
+                    .filter(v -> v.field() == null || !errors.hasFieldErrors(v.field())).toList()));
+        }
     }
 
     /** The form page; {@code kind} decides which fields it shows (the form itself is null after a failed binding). */
     private String form(Model model, OrgUnitView node, RegistrationView registration, List<TitleKind> kinds,
             RegistrationForm form, TitleKind kind) {
         model.addAttribute("formKind", kind);
-        model.addAttribute("unit", node);
-        model.addAttribute("lineage", orgUnits.lineage(node));
+        unitPage.show(model, node);
         model.addAttribute("registration", registration);
         model.addAttribute("kinds", kinds);
         model.addAttribute("unitTypes", UnitType.values());
@@ -183,14 +210,14 @@ class RegistrationController {
         }
     }
 
-    /** The year asked for, or this year when none (or a nonsensical one) is given. */
-    static int yearOrCurrent(Integer year) {
-        return year == null || year < 2000 || year > 2100 ? Year.now().getValue() : year;
+    /** The year asked for, or this year (Viet Nam's) when none (or a nonsensical one) is given. */
+    static int yearOrCurrent(Integer year, Clock clock) {
+        return year == null || year < 2000 || year > 2100 ? VietnamTime.thisYear(clock) : year;
     }
 
     /** The years of the year picker: next year back to five years ago, plus the one shown if it is older. */
-    static List<Integer> yearChoices(int shown) {
-        int next = Year.now().getValue() + 1;
+    static List<Integer> yearChoices(int shown, Clock clock) {
+        int next = VietnamTime.thisYear(clock) + 1;
         List<Integer> years = new ArrayList<>(IntStream.rangeClosed(0, 6).map(i -> next - i).boxed().toList());
         if (!years.contains(shown)) {
             years.add(shown);

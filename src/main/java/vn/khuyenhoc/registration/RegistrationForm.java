@@ -1,12 +1,14 @@
 package vn.khuyenhoc.registration;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
  * What a secretary types to register a subject (or correct it while REGISTERED). Only the fields of the chosen
- * kind are shown and kept; which of them are required, and the numbers' ranges, are checked by
- * {@link ValidRegistration}.
+ * kind are shown and kept. The web edge checks what typing gets wrong (a word for a number, a name too long);
+ * which fields each kind requires and the numbers' ranges are {@link RegistrationService}'s rules, applied to the
+ * {@link RegistrationCommand} this form becomes.
  *
  * <p>Numbers arrive as the text typed: a word typed for a number is then a message next to that field, while the
  * other fields keep what was typed (a record whose number fails to convert would not be built at all, losing
@@ -14,17 +16,19 @@ import jakarta.validation.constraints.Size;
  *
  * @param subjectName head of household, clan name, community name, unit name or citizen's full name, by kind
  */
-@ValidRegistration
 public record RegistrationForm(
         @NotNull(message = "{registration.kind.required}") TitleKind kind,
-        String year,
+        @Pattern(regexp = NUMBER, message = "{registration.year.number}") String year,
         @Size(max = 150, message = "{registration.subjectName.size}") String subjectName,
         @Size(max = 200, message = "{registration.address.size}") String address,
-        String householdSize,
+        @Pattern(regexp = NUMBER, message = "{registration.householdSize.number}") String householdSize,
         @Size(max = 150, message = "{registration.representative.size}") String representative,
         UnitType unitType,
-        String birthYear,
+        @Pattern(regexp = NUMBER, message = "{registration.birthYear.number}") String birthYear,
         Long version) {
+
+    /** Blank, or a whole number with or without spaces around it. */
+    static final String NUMBER = "\\s*(\\d{1,9})?\\s*";
 
     static RegistrationForm empty(TitleKind kind, int year) {
         return new RegistrationForm(kind, String.valueOf(year), "", "", "", "", null, "", null);
@@ -37,24 +41,10 @@ public record RegistrationForm(
                 text(subject.birthYear()), registration.version());
     }
 
-    /** A registration made by the application itself (the demo data): numbers given as numbers. */
-    public static RegistrationForm of(TitleKind kind, int year, String subjectName, String address,
-            Integer householdSize, String representative, UnitType unitType, Integer birthYear) {
-        return new RegistrationForm(kind, String.valueOf(year), subjectName, address, text(householdSize),
-                representative, unitType, text(birthYear), null);
-    }
-
-    /** The year as a number (the form is valid). */
-    int yearValue() {
-        return number(year);
-    }
-
-    Integer householdSizeValue() {
-        return number(householdSize);
-    }
-
-    Integer birthYearValue() {
-        return number(birthYear);
+    /** The command for the service: numbers that do not read (the edge said so) are left out, as if blank. */
+    RegistrationCommand toCommand() {
+        return new RegistrationCommand(kind, number(year), subjectName, address, number(householdSize), representative,
+                unitType, number(birthYear), version);
     }
 
     /** A whole number typed with or without spaces around it; null when blank or not a number. */
@@ -63,10 +53,6 @@ public record RegistrationForm(
             return null;
         }
         return Integer.valueOf(typed.strip());
-    }
-
-    static boolean blank(String typed) {
-        return typed == null || typed.isBlank();
     }
 
     private static String text(Integer value) {

@@ -1,6 +1,7 @@
 package vn.khuyenhoc.registration;
 
-import java.time.Year;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +13,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.closing.ClosedYears;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.closing.YearClosingService;
-import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /**
  * Learning-title registrations: registering, correcting and withdrawing them, their lists and their counts.
@@ -40,11 +42,13 @@ public class RegistrationService {
     private final TitleRegistrationRepository registrations;
     private final RegistrationQueries queries;
     private final OrgUnitService orgUnits;
-    private final YearClosingService closing;
+    private final ClosedYears closing;
     private final AuditService audit;
+    private final Clock clock;
 
     RegistrationService(TitleRegistrationRepository registrations, RegistrationQueries queries,
-            OrgUnitService orgUnits, YearClosingService closing, AuditService audit) {
+            OrgUnitService orgUnits, ClosedYears closing, AuditService audit, Clock clock) {
+        this.clock = clock;
         this.registrations = registrations;
         this.queries = queries;
         this.orgUnits = orgUnits;
@@ -128,22 +132,83 @@ public class RegistrationService {
         return closing.isClosed(year);
     }
 
+    /**
+     * The fields each kind requires, each refused next to its own field with a message that names it the way that
+     * kind does ("Hãy nhập họ tên chủ hộ.", "Hãy nhập tên dòng họ."): a family needs its head, address and number
+     * of people (1 to 99); a clan its name and representative; a community its name; a learning unit its name and
+     * type; a citizen a full name and a birth year from 1900 to this year (Viet Nam's). Every kind needs a year from
+     * 2000 to 2100, and at most next year.
+     *
+     * @throws RuleViolationException with every rule the command breaks
+     */
+    public void check(RegistrationCommand command) {
+        RuleViolationException.Collector rules = new RuleViolationException.Collector();
+        if (command.kind() == null) {
+            rules.add("kind", "registration.kind.required");
+            rules.throwIfAny();
+        }
+        int thisYear = VietnamTime.thisYear(clock);
+        number(rules, "year", command.year(), 2000, 2100);
+        if (command.year() != null && command.year() <= 2100 && command.year() > thisYear + 1) {
+            rules.add("year", "registration.year.future");
+        }
+        if (blank(command.subjectName())) {
+            rules.add("subjectName", "registration.subjectName.required." + command.kind());
+        }
+        switch (command.kind()) {
+            case FAMILY -> {
+                if (blank(command.address())) {
+                    rules.add("address", "registration.address.required");
+                }
+                number(rules, "householdSize", command.householdSize(), 1, 99);
+            }
+            case CLAN -> {
+                if (blank(command.representative())) {
+                    rules.add("representative", "registration.representative.required");
+                }
+            }
+            case UNIT -> {
+                if (command.unitType() == null) {
+                    rules.add("unitType", "registration.unitType.required");
+                }
+            }
+            case CITIZEN -> number(rules, "birthYear", command.birthYear(), 1900, thisYear);
+            case COMMUNITY -> {
+                // the name is all a community needs
+            }
+        }
+        rules.throwIfAny();
+    }
+
+    /** Messages {@code registration.<field>.required|range}. */
+    private static void number(RuleViolationException.Collector rules, String field, Integer value, int min, int max) {
+        if (value == null) {
+            rules.add(field, "registration." + field + ".required");
+        }
+        else if (value < min || value > max) {
+            rules.add(field, "registration." + field + ".range");
+        }
+    }
+
+    private static boolean blank(String typed) {
+        return typed == null || typed.isBlank();
+    }
+
     @Transactional
-    public RegistrationView register(Staff staff, long nodeId, RegistrationForm form) {
+    public RegistrationView register(Staff staff, long nodeId, RegistrationCommand command) {
         OrgUnitView node = registeringNode(staff.scope(), nodeId);
-        if (!kindsFor(staff, node).contains(form.kind())) {
-            throw new AccessDeniedException("A " + staff.role() + " does not register " + form.kind() + " here");
+        if (command.kind() != null && !kindsFor(staff, node).contains(command.kind())) {
+            throw new AccessDeniedException("A " + staff.role() + " does not register " + command.kind() + " here");
         }
-        int year = form.yearValue();
-        if (year > Year.now().getValue() + 1) {
-            throw new FieldConflictException("year", "registration.year.future");
-        }
+        check(command);
+        int year = command.year();
         closing.requireOpen(year, "year");
-        Subject subject = Subject.of(form);
+        Subject subject = Subject.of(command);
         long communeId = node.level() == 3 ? node.parentId() : node.id();
-        requireUnique(form.kind(), year, node.id(), communeId, subject, null);
+        requireUnique(command.kind(), year, node.id(), communeId, subject, null);
         TitleRegistration saved = save(
-                TitleRegistration.register(node.id(), year, form.kind(), subject, staff.username()));
+                TitleRegistration.register(node.id(), year, command.kind(), subject, staff.username(),
+                        OffsetDateTime.now(clock)));
         RegistrationView view = RegistrationView.of(saved, node.name());
         audit.record(staff, "CREATE", AUDIT_TYPE, view.id(), node.path(), null, auditState(view));
         return view;
@@ -151,17 +216,18 @@ public class RegistrationService {
 
     /** Corrects the subject's fields of a REGISTERED registration (kind, year and node never change). */
     @Transactional
-    public RegistrationView update(Staff staff, long id, RegistrationForm form) {
-        Loaded loaded = loadForChange(staff, id, form.version());
+    public RegistrationView update(Staff staff, long id, RegistrationCommand command) {
+        Loaded loaded = loadForChange(staff, id, command.version());
         TitleRegistration registration = loaded.registration();
-        if (form.kind() != registration.getKind()) {
+        if (command.kind() != registration.getKind()) {
             throw new IllegalArgumentException("The kind of a registration never changes");
         }
-        Subject subject = Subject.of(form);
+        check(command);
+        Subject subject = Subject.of(command);
         requireUnique(registration.getKind(), registration.getYear(), registration.getNodeId(),
                 registration.getCommuneId(), subject, id);
         RegistrationView before = RegistrationView.of(registration, loaded.node().name());
-        registration.describe(subject);
+        registration.describe(subject, OffsetDateTime.now(clock));
         RegistrationView after = RegistrationView.of(save(registration), loaded.node().name());
         audit.record(staff, "UPDATE", AUDIT_TYPE, id, loaded.node().path(), auditState(before), auditState(after));
         return after;
@@ -175,7 +241,7 @@ public class RegistrationService {
     public RegistrationView withdraw(Staff staff, long id, Long version) {
         Loaded loaded = loadForChange(staff, id, version);
         RegistrationView before = RegistrationView.of(loaded.registration(), loaded.node().name());
-        loaded.registration().withdraw();
+        loaded.registration().withdraw(OffsetDateTime.now(clock));
         RegistrationView after = RegistrationView.of(save(loaded.registration()), loaded.node().name());
         audit.record(staff, "WITHDRAW", AUDIT_TYPE, id, loaded.node().path(), auditState(before), auditState(after));
         return after;
@@ -213,8 +279,8 @@ public class RegistrationService {
         }
     }
 
-    private static FieldConflictException duplicate(TitleKind kind) {
-        return new FieldConflictException("subjectName", "registration.duplicate." + kind);
+    private static RuleViolationException duplicate(TitleKind kind) {
+        return RuleViolationException.of("subjectName", "registration.duplicate." + kind);
     }
 
     private TitleRegistration save(TitleRegistration registration) {

@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.Staff;
 
@@ -14,18 +15,19 @@ class ShowPage {
 
     private final RegistrationService registrations;
     private final OrgUnitService orgUnits;
+    private final UnitPageModel unitPage;
 
-    ShowPage(RegistrationService registrations, OrgUnitService orgUnits) {
+    ShowPage(RegistrationService registrations, OrgUnitService orgUnits, UnitPageModel unitPage) {
         this.registrations = registrations;
         this.orgUnits = orgUnits;
+        this.unitPage = unitPage;
     }
 
     String render(Staff staff, RegistrationView registration, Model model) {
         OrgUnitView node = orgUnits.get(staff.scope(), registration.nodeId());
         boolean yearClosed = registrations.isYearClosed(registration.year());
         model.addAttribute("registration", registration);
-        model.addAttribute("unit", node);
-        model.addAttribute("lineage", orgUnits.lineage(node));
+        unitPage.show(model, node);
         model.addAttribute("yearClosed", yearClosed);
         model.addAttribute("canChange", registrations.canChange(staff, registration));
         model.addAttribute("canEvaluate", staff.role() == Role.COMMUNE && !registration.isWithdrawn() && !yearClosed);

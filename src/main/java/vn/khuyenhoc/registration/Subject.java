@@ -12,15 +12,15 @@ import vn.khuyenhoc.shared.Text;
 public record Subject(String name, String address, Integer householdSize, String representative, UnitType unitType,
         Integer birthYear) {
 
-    /** The subject of a form, keeping only the fields of the form's kind. */
-    static Subject of(RegistrationForm form) {
-        String name = Text.clean(form.subjectName());
-        return switch (form.kind()) {
-            case FAMILY -> new Subject(name, Text.clean(form.address()), form.householdSizeValue(), null, null, null);
-            case CLAN -> new Subject(name, null, null, Text.clean(form.representative()), null, null);
+    /** The subject of a command, keeping only the fields of its kind. */
+    static Subject of(RegistrationCommand command) {
+        String name = Text.clean(command.subjectName());
+        return switch (command.kind()) {
+            case FAMILY -> new Subject(name, Text.clean(command.address()), command.householdSize(), null, null, null);
+            case CLAN -> new Subject(name, null, null, Text.clean(command.representative()), null, null);
             case COMMUNITY -> new Subject(name, null, null, null, null, null);
-            case UNIT -> new Subject(name, null, null, null, form.unitType(), null);
-            case CITIZEN -> new Subject(name, null, null, null, null, form.birthYearValue());
+            case UNIT -> new Subject(name, null, null, null, command.unitType(), null);
+            case CITIZEN -> new Subject(name, null, null, null, null, command.birthYear());
         };
     }
 }

@@ -100,52 +100,54 @@ class TitleRegistration {
     protected TitleRegistration() {
     }
 
-    static TitleRegistration register(long nodeId, int year, TitleKind kind, Subject subject, String createdBy) {
+    static TitleRegistration register(long nodeId, int year, TitleKind kind, Subject subject, String createdBy,
+            OffsetDateTime now) {
         TitleRegistration registration = new TitleRegistration();
         registration.nodeId = nodeId;
         registration.year = (short) year;
         registration.kind = kind;
         registration.status = RegistrationStatus.REGISTERED;
         registration.createdBy = createdBy;
-        registration.describe(subject);
+        registration.describe(subject, now);
         return registration;
     }
 
     /** Replaces the subject's fields (only while REGISTERED: the service checks). */
-    void describe(Subject subject) {
+    void describe(Subject subject, OffsetDateTime now) {
         this.subjectName = subject.name();
         this.address = subject.address();
         this.householdSize = subject.householdSize() == null ? null : subject.householdSize().shortValue();
         this.representative = subject.representative();
         this.unitType = subject.unitType();
         this.birthYear = subject.birthYear() == null ? null : subject.birthYear().shortValue();
-        this.updatedAt = OffsetDateTime.now();
+        this.updatedAt = now;
     }
 
-    void withdraw() {
+    void withdraw(OffsetDateTime now) {
         this.status = RegistrationStatus.WITHDRAWN;
-        this.updatedAt = OffsetDateTime.now();
+        this.updatedAt = now;
     }
 
-    void recognise(String decisionNumber, LocalDate decisionDate, RecognisingLevel level, String by) {
+    void recognise(String decisionNumber, LocalDate decisionDate, RecognisingLevel level, String by,
+            OffsetDateTime now) {
         this.status = RegistrationStatus.RECOGNISED;
         this.decisionNumber = decisionNumber;
         this.decisionDate = decisionDate;
         this.recognisingLevel = level;
-        evaluated(by);
+        evaluated(by, now);
     }
 
-    void refuse(String by) {
+    void refuse(String by, OffsetDateTime now) {
         this.status = RegistrationStatus.NOT_RECOGNISED;
         this.decisionNumber = null;
         this.decisionDate = null;
         this.recognisingLevel = null;
-        evaluated(by);
+        evaluated(by, now);
     }
 
-    private void evaluated(String by) {
+    private void evaluated(String by, OffsetDateTime now) {
         this.evaluatedBy = by;
-        this.evaluatedAt = OffsetDateTime.now();
+        this.evaluatedAt = now;
         this.updatedAt = this.evaluatedAt;
     }
 

@@ -1,39 +1,57 @@
 package vn.khuyenhoc.registration;
 
-import java.time.Year;
+import java.time.Clock;
 
 import org.springframework.stereotype.Component;
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.orgunit.UnitPageSection;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /**
- * The learning-title counts box of a unit's page ({@code orgunit/show.html}), called from the fragment
- * {@code registration/fragments :: unitCounts(unit)} so that the unit page's controller need not know this feature.
- * Shown for communes and grassroots units only: above them the dashboards' aggregates give the figures.
+ * The learning-title counts box of a unit's page ({@code orgunit/show.html}), rendered by the fragment
+ * {@code registration/fragments :: unitSection}: the unit page collects it as a {@link UnitPageSection}, so that
+ * the page's controller need not know this feature. Shown for communes and grassroots units only: above them the
+ * dashboards' aggregates give the figures.
  */
-@Component("registrationCounts")
-class UnitPageCounts {
+@Component
+class UnitPageCounts implements UnitPageSection {
 
     private final RegistrationService registrations;
+    private final Clock clock;
 
-    UnitPageCounts(RegistrationService registrations) {
+    UnitPageCounts(RegistrationService registrations, Clock clock) {
         this.registrations = registrations;
+        this.clock = clock;
+    }
+
+    /** The counts of the year asked for and this year (Viet Nam's), which bounds the link to the next year. */
+    record Section(TitleCounts counts, int thisYear) {
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public Place place() {
+        return Place.BODY;
+    }
+
+    @Override
+    public String fragment() {
+        return "registration/fragments :: unitSection";
     }
 
     /** The counts of the year in the page's {@code ?year=} parameter (this year when absent or nonsensical). */
-    public TitleCounts forPage(Staff staff, OrgUnitView unit, String yearParam) {
+    @Override
+    public Section model(Staff staff, OrgUnitView unit, Integer year) {
         if (unit.level() < 2) {
             return null;
         }
-        Integer year = null;
-        if (yearParam != null && yearParam.matches("\\d{4}")) {
-            year = Integer.valueOf(yearParam);
-        }
-        return registrations.counts(staff.scope(), unit.id(), RegistrationController.yearOrCurrent(year));
-    }
-
-    public int currentYear() {
-        return Year.now().getValue();
+        return new Section(registrations.counts(staff.scope(), unit.id(),
+                RegistrationController.yearOrCurrent(year, clock)), VietnamTime.thisYear(clock));
     }
 }

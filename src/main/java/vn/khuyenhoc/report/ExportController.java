@@ -1,7 +1,7 @@
 package vn.khuyenhoc.report;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Year;
+import java.time.Clock;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /** The annual statistics of a node in scope and everything below it down to communes, as XLSX or CSV. */
 @Controller
@@ -26,9 +27,11 @@ class ExportController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final StatisticsExport export;
+    private final Clock clock;
     private final MessageSource messages;
 
-    ExportController(StatisticsExport export, MessageSource messages) {
+    ExportController(StatisticsExport export, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.export = export;
         this.messages = messages;
     }
@@ -49,8 +52,8 @@ class ExportController {
                 out -> ExportWriters.csv(report, levelHeader, out));
     }
 
-    private static int yearOrCurrent(Integer year) {
-        return year == null ? Year.now().getValue() : year;
+    private int yearOrCurrent(Integer year) {
+        return year == null ? VietnamTime.thisYear(clock) : year;
     }
 
     private static ResponseEntity<StreamingResponseBody> download(String fileName, MediaType type,

@@ -1,6 +1,6 @@
 package vn.khuyenhoc.rollup;
 
-import java.time.Year;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.registration.TitleKind;
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /** The roll-up dashboard of a node and year: its figures, its children's in a sortable table, charts, trend. */
 @Controller
@@ -29,8 +31,12 @@ class DashboardController {
     private final DashboardCache dashboards;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final UnitPageModel unitPage;
+    private final Clock clock;
 
-    DashboardController(DashboardCache dashboards, JsonMapper json, MessageSource messages) {
+    DashboardController(DashboardCache dashboards, JsonMapper json, MessageSource messages, Clock clock, UnitPageModel unitPage) {
+        this.unitPage = unitPage;
+        this.clock = clock;
         this.dashboards = dashboards;
         this.json = json;
         this.messages = messages;
@@ -41,7 +47,7 @@ class DashboardController {
             @RequestParam(defaultValue = "members") String figure, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "units") String by,
             Locale locale, HttpServletRequest request, Model model) {
-        int thisYear = Year.now().getValue();
+        int thisYear = VietnamTime.thisYear(clock);
         int shownYear = year == null ? thisYear : Math.max(1990, Math.min(year, thisYear + 1));
         RollupService.Dashboard dashboard = dashboards.dashboard(staff.scope(), id, shownYear, TREND_YEARS,
                 "groups".equals(by) && staff.role() == Role.NATIONAL);
@@ -59,7 +65,7 @@ class DashboardController {
         model.addAttribute("totals", totalFigures.stream()
                 .map(f -> new Cell(f.messageKey(), format.format(f, dashboard.total()))).toList());
         model.addAttribute("table", DashboardTable.of(dashboard, view, columns, format, messages, locale));
-        model.addAttribute("lineage", dashboard.lineage());
+        unitPage.show(model, dashboard.node(), dashboard.lineage());
         model.addAttribute("year", shownYear);
         model.addAttribute("years", IntStream.iterate(thisYear, y -> y >= thisYear - 15, y -> y - 1).boxed().toList());
         model.addAttribute("columns", columns);

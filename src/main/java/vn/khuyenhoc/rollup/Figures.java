@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import vn.khuyenhoc.registration.TitleKind;
 
 /**
- * The figures of one node (or group of provinces) for one year, as DESIGN.md section 4 lists them. Stocks
+ * The figures of one node (or group of provinces) for one year, as the dashboards and the export show them. Stocks
  * (members, Party members, fund balance) are at year end; the rest are flows of the year. Shares and per-capita
  * figures are null when the population is unknown (shown as "—"), never a division by zero.
  *

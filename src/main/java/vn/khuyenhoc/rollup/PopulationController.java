@@ -1,6 +1,6 @@
 package vn.khuyenhoc.rollup;
 
-import java.time.Year;
+import java.time.Clock;
 
 import jakarta.validation.Valid;
 
@@ -15,25 +15,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.shared.CurrentStaff;
 import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.Notices;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /** A province's or commune's population by year: read by everyone above it, kept by its own staff. */
 @Controller
 class PopulationController {
 
     private final PopulationService population;
+    private final Clock clock;
     private final OrgUnitService orgUnits;
+    private final UnitPageModel unitPage;
 
-    PopulationController(PopulationService population, OrgUnitService orgUnits) {
+    PopulationController(PopulationService population, OrgUnitService orgUnits, Clock clock, UnitPageModel unitPage) {
+        this.unitPage = unitPage;
+        this.clock = clock;
         this.population = population;
         this.orgUnits = orgUnits;
     }
 
     @GetMapping("/units/{id}/population")
     String show(@CurrentStaff Staff staff, @PathVariable long id, Model model) {
-        return page(staff, id, model, new PopulationForm(Year.now().getValue(), null, null, null));
+        return page(staff, id, model, new PopulationForm(VietnamTime.thisYear(clock), null, null, null));
     }
 
     @PostMapping("/units/{id}/population")
@@ -43,8 +50,7 @@ class PopulationController {
             return page(staff, id, model, form);
         }
         population.set(staff, id, form);
-        flash.addFlashAttribute("notice", "population.saved");
-        flash.addFlashAttribute("noticeArg", String.valueOf(form.year()));
+        Notices.flash(flash, "population.saved", String.valueOf(form.year()));
         return "redirect:/units/" + id + "/population";
     }
 
@@ -53,8 +59,7 @@ class PopulationController {
         if (node.level() != 1 && node.level() != 2) {
             throw new NotFoundException();
         }
-        model.addAttribute("unit", node);
-        model.addAttribute("lineage", orgUnits.lineage(node));
+        unitPage.show(model, node);
         model.addAttribute("rows", population.history(staff.scope(), id));
         model.addAttribute("canEdit", population.canEdit(staff, node));
         // keep the bound form (and its errors) when redisplaying after a failed POST

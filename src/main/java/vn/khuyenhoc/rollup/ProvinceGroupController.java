@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.khuyenhoc.shared.CurrentStaff;
-import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.Notices;
+import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
 
 /** National staff keeping the groups of provinces the national dashboard can compare. */
@@ -44,12 +46,11 @@ class ProvinceGroupController {
         if (!errors.hasErrors()) {
             try {
                 groups.create(staff, form);
-                flash.addFlashAttribute("notice", "group.saved");
-                flash.addFlashAttribute("noticeArg", form.name());
+                Notices.flash(flash, "group.saved", form.name());
                 return "redirect:/groups";
             }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         return form(staff, model, null, form);
@@ -68,12 +69,11 @@ class ProvinceGroupController {
         if (!errors.hasErrors()) {
             try {
                 groups.update(staff, id, form);
-                flash.addFlashAttribute("notice", "group.saved");
-                flash.addFlashAttribute("noticeArg", form.name());
+                Notices.flash(flash, "group.saved", form.name());
                 return "redirect:/groups";
             }
-            catch (FieldConflictException ex) {
-                errors.rejectValue(ex.field(), ex.messageCode());
+            catch (RuleViolationException ex) {
+                RuleViolations.reject(errors, ex);
             }
         }
         return form(staff, model, id, form);
@@ -83,8 +83,7 @@ class ProvinceGroupController {
     String delete(@CurrentStaff Staff staff, @PathVariable long id, RedirectAttributes flash) {
         var group = groups.get(staff, id);
         groups.delete(staff, id);
-        flash.addFlashAttribute("notice", "group.deleted");
-        flash.addFlashAttribute("noticeArg", group.name());
+        Notices.flash(flash, "group.deleted", group.name());
         return "redirect:/groups";
     }
 

@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khuyenhoc.audit.AuditService;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.shared.FieldConflictException;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.shared.Text;
 
@@ -66,7 +66,7 @@ public class ProvinceGroupService {
                     .query(Long.class).single();
         }
         catch (DuplicateKeyException ex) {
-            throw new FieldConflictException("name", "group.name.taken");
+            throw RuleViolationException.of("name", "group.name.taken");
         }
         setMembers(staff, id, form.provinceIds());
         audit.record(staff, "CREATE", "PROVINCE_GROUP", id, staff.scope().path(), null, state(form));
@@ -87,7 +87,7 @@ public class ProvinceGroupService {
                     .update();
         }
         catch (DuplicateKeyException ex) {
-            throw new FieldConflictException("name", "group.name.taken");
+            throw RuleViolationException.of("name", "group.name.taken");
         }
         if (updated == 0) {
             throw new ObjectOptimisticLockingFailureException("province_group", id);
@@ -123,7 +123,7 @@ public class ProvinceGroupService {
         for (Long provinceId : provinceIds.stream().distinct().toList()) {
             OrgUnitView province = orgUnits.get(staff.scope(), provinceId);
             if (province.level() != 1) {
-                throw new FieldConflictException("provinceIds", "group.provinces.required");
+                throw RuleViolationException.of("provinceIds", "group.provinces.required");
             }
             jdbc.sql("INSERT INTO province_group_member (group_id, province_id) VALUES (:g, :p)")
                     .param("g", groupId).param("p", provinceId).update();

@@ -48,7 +48,7 @@ class ArchitectureTest {
             .or().haveSimpleNameEndingWith("Controller")
             .should().dependOnClassesThat(REPOSITORIES)
             .orShould().dependOnClassesThat(ENTITIES)
-            .because("controllers call a service and get records back (DESIGN.md section 5)");
+            .because("controllers call a service and get records back (README, Architecture)");
 
     @ArchTest
     static final ArchRule controllersNeverTouchTheDatabaseDirectly = noClasses()

@@ -14,6 +14,7 @@ import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
+import vn.khuyenhoc.support.Today;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,14 +50,14 @@ class FundAccessTest {
     void otherNodesFundsAndEntriesAnswer404OnEveryEndpoint() throws Exception {
         OrgUnitView own = tree.newChapter("06688");
         Staff secretary = tree.staffOf(own);
-        long ownEntry = fixture.receipt(secretary, 2_000_000, FundService.today()).id();
+        long ownEntry = fixture.receipt(secretary, 2_000_000, Today.inVietnam()).id();
 
         OrgUnitView sibling = tree.newChapter("06688");                      // another unit of the same commune
-        long siblingEntry = fixture.receipt(tree.staffOf(sibling), 1_000_000, FundService.today()).id();
+        long siblingEntry = fixture.receipt(tree.staffOf(sibling), 1_000_000, Today.inVietnam()).id();
         OrgUnitView otherCommune = tree.unit("06652");                       // another commune of Quảng Ninh
-        long communeEntry = fixture.receipt(tree.staffOf(otherCommune), 1_000_000, FundService.today()).id();
+        long communeEntry = fixture.receipt(tree.staffOf(otherCommune), 1_000_000, Today.inVietnam()).id();
         OrgUnitView otherProvince = tree.unit("01");                         // Hà Nội
-        long provinceEntry = fixture.receipt(tree.staffOf(otherProvince), 1_000_000, FundService.today()).id();
+        long provinceEntry = fixture.receipt(tree.staffOf(otherProvince), 1_000_000, Today.inVietnam()).id();
         Map<OrgUnitView, Long> before = Map.of(own, 1L, sibling, 1L,
                 otherCommune, fixture.entries(otherCommune.id()), otherProvince, fixture.entries(otherProvince.id()));
 
@@ -85,7 +86,7 @@ class FundAccessTest {
     @Test
     void higherLevelsReadTheFundsOfTheirSubtreeButWriteOnlyTheirOwn() throws Exception {
         OrgUnitView chapter = tree.newChapter("06688");
-        long entry = fixture.receipt(tree.staffOf(chapter), 3_000_000, FundService.today()).id();
+        long entry = fixture.receipt(tree.staffOf(chapter), 3_000_000, Today.inVietnam()).id();
         Staff commune = tree.staffOf(tree.unit("06688"));
         Staff province = tree.staffOf(tree.unit("22"));
 
@@ -120,7 +121,7 @@ class FundAccessTest {
     void noEndpointChangesOrRemovesAnEntry() throws Exception {
         OrgUnitView chapter = tree.newChapter("06688");
         Staff secretary = tree.staffOf(chapter);
-        long entry = fixture.receipt(secretary, 1_500_000, FundService.today()).id();
+        long entry = fixture.receipt(secretary, 1_500_000, Today.inVietnam()).id();
         String before = row(entry);
         String url = "/units/" + chapter.id() + "/fund/entries/" + entry;
 

@@ -16,9 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
+import vn.khuyenhoc.support.Today;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +48,7 @@ class FundConcurrencyTest {
     void twoThreadsRecording100EntriesEachGive200EntriesWith200DistinctVoucherNumbers() throws Exception {
         OrgUnitView chapter = tree.newChapter("06688");
         Staff secretary = tree.staffOf(chapter);
-        LocalDate today = FundService.today();
+        LocalDate today = Today.inVietnam();
 
         List<List<String>> vouchers = inTwoThreads(thread -> {
             List<String> mine = new ArrayList<>();
@@ -75,7 +77,7 @@ class FundConcurrencyTest {
     void concurrentDisbursementsNeverOverdrawTheFund() throws Exception {
         OrgUnitView chapter = tree.newChapter("06688");
         Staff secretary = tree.staffOf(chapter);
-        LocalDate today = FundService.today();
+        LocalDate today = Today.inVietnam();
         fixture.receipt(secretary, 1_000_000, today);
 
         // 200 attempts of 10.000 ₫ against 1.000.000 ₫: exactly 100 can be paid
@@ -85,8 +87,8 @@ class FundConcurrencyTest {
                 try {
                     mine.add(fixture.scholarship(secretary, 10_000, today).voucherNumber());
                 }
-                catch (FundRuleException refused) {
-                    assertThat(refused.violations()).extracting(FundRuleException.Violation::code)
+                catch (RuleViolationException refused) {
+                    assertThat(refused.violations()).extracting(RuleViolationException.Violation::code)
                             .containsExactly("fund.amount.overdraft");
                     mine.add("refused");
                 }

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.support.Today;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -36,7 +37,7 @@ class FundFixture {
     JdbcClient jdbc;
 
     static String today() {
-        return FundService.today().format(DMY);
+        return Today.inVietnam().format(DMY);
     }
 
     /** The form POST of a new entry, as a browser sends it. */

@@ -14,6 +14,7 @@ import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
+import vn.khuyenhoc.support.Today;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,7 +81,7 @@ class FundFormTest {
     void datesAreRefusedInTheFutureBefore1990AndWhenTheyDoNotRead() throws Exception {
         OrgUnitView chapter = tree.newChapter("06688");
         Staff secretary = tree.staffOf(chapter);
-        LocalDate tomorrow = FundService.today().plusDays(1);
+        LocalDate tomorrow = Today.inVietnam().plusDays(1);
         for (String[] bad : new String[][] {
                 {tomorrow.format(FundFixture.DMY), "Ngày không được ở tương lai."},
                 {tomorrow.toString(), "Ngày không được ở tương lai."},
@@ -96,17 +97,17 @@ class FundFormTest {
         }
         assertNothingSaved(chapter);
         // both the date input's form and the typed one are read
-        fixture.record(secretary, chapter, "RECEIPT", "INDIVIDUAL_DONATION", "500.000", FundService.today().toString(), "", null);
+        fixture.record(secretary, chapter, "RECEIPT", "INDIVIDUAL_DONATION", "500.000", Today.inVietnam().toString(), "", null);
         fixture.record(secretary, chapter, "RECEIPT", "INDIVIDUAL_DONATION", "500.000", "5/1/2025", "", null);
         assertThat(jdbc.sql("SELECT entry_date FROM fund_entry WHERE node_id = :n ORDER BY id").param("n", chapter.id())
-                .query(LocalDate.class).list()).containsExactly(FundService.today(), LocalDate.of(2025, 1, 5));
+                .query(LocalDate.class).list()).containsExactly(Today.inVietnam(), LocalDate.of(2025, 1, 5));
     }
 
     @Test
     void aCategoryOfTheOtherDirectionIsRefused() throws Exception {
         OrgUnitView chapter = tree.newChapter("06688");
         Staff secretary = tree.staffOf(chapter);
-        fixture.receipt(secretary, 5_000_000, FundService.today());
+        fixture.receipt(secretary, 5_000_000, Today.inVietnam());
         mvc.perform(fixture.entryForm(secretary, chapter.id(), "RECEIPT", "SCHOLARSHIP_DISABLED", "500.000",
                         FundFixture.today(), "", null))
                 .andExpect(status().isOk())
@@ -131,7 +132,7 @@ class FundFormTest {
     void disbursementsSayToWhomAndHowManyPeopleWhereTheKindCountsThem() throws Exception {
         OrgUnitView chapter = tree.newChapter("06688");
         Staff secretary = tree.staffOf(chapter);
-        fixture.receipt(secretary, 5_000_000, FundService.today());
+        fixture.receipt(secretary, 5_000_000, Today.inVietnam());
         String today = FundFixture.today();
         mvc.perform(fixture.entryForm(secretary, chapter.id(), "DISBURSEMENT", "SCHOLARSHIP_GIFTED_DISADVANTAGED",
                         "1.000.000", today, "", null))

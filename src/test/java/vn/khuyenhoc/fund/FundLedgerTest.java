@@ -9,12 +9,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.ResultActions;
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
+import vn.khuyenhoc.support.Today;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +53,7 @@ class FundLedgerTest {
     void theBalanceIsTheSumOfTheEntriesAfterEntriesAndReversals() throws Exception {
         OrgUnitView chapter = tree.newChapter("06688");
         Staff secretary = tree.staffOf(chapter);
-        String today = FundService.today().format(DMY);
+        String today = Today.inVietnam().format(DMY);
 
         fixture.record(secretary, chapter, "RECEIPT", "BUSINESS_DONATION", "5.000.000", today, "Công ty CP Than Hà Lầm", null);
         long anonymous = fixture.record(secretary, chapter, "RECEIPT", "INDIVIDUAL_DONATION", "2 500 000", today, "", null);
@@ -81,7 +82,7 @@ class FundLedgerTest {
         assertThat(fund.entries().total()).isEqualTo(7);
 
         // the dashboards' roll-ups, kept by the database in the same transactions, equal a direct sum
-        int year = FundService.today().getYear();
+        int year = Today.inVietnam().getYear();
         assertThat(rollup(chapter.id(), year)).containsExactly(6_200_000L, 1_000_000L);
         assertThat(jdbc.sql("SELECT people FROM rollup_reached WHERE node_id = :n AND year = :y AND category = 'SCHOLARSHIP_UNDERPRIVILEGED'")
                 .param("n", chapter.id()).param("y", year).query(Long.class).single()).isEqualTo(2);
@@ -112,8 +113,8 @@ class FundLedgerTest {
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasErrors("reversalForm"))
                 .andExpect(content().string(containsString("là bút toán ghi đảo: không ghi đảo được nữa")));
-        assertThatThrownBy(() -> funds.reverse(secretary, receipt, FundService.today(), "Qua dịch vụ"))
-                .isInstanceOf(FundRuleException.class);
+        assertThatThrownBy(() -> funds.reverse(secretary, receipt, Today.inVietnam(), "Qua dịch vụ"))
+                .isInstanceOf(RuleViolationException.class);
         assertThat(fixture.entries(chapter.id())).isEqualTo(2);
 
         // and the database refuses it whoever writes
@@ -138,7 +139,7 @@ class FundLedgerTest {
         OrgUnitView chapter = tree.newChapter("06688");
         Staff secretary = tree.staffOf(chapter);
         String today = FundFixture.today();
-        long receipt = fixture.receipt(secretary, 1_000_000, FundService.today()).id();
+        long receipt = fixture.receipt(secretary, 1_000_000, Today.inVietnam()).id();
 
         mvc.perform(fixture.entryForm(secretary, chapter.id(), "DISBURSEMENT", "SCHOLARSHIP_DISABLED", "1.500.000", today,
                         "Em Hoàng Văn Nam, lớp 5B", "1"))
@@ -192,14 +193,14 @@ class FundLedgerTest {
         FundService.FundYear y2025 = funds.year(secretary, chapter.id(), new FundFilter(2025, null, null, null, null, null));
         assertThat(y2024.opening()).isZero();
         assertThat(y2024.closing()).isZero().isEqualTo(y2025.opening());
-        assertThat(y2024.years()).contains(2024, FundService.today().getYear());
+        assertThat(y2024.years()).contains(2024, Today.inVietnam().getYear());
     }
 
     @Test
     void theListOfEntriesFiltersAndPages() throws Exception {
         OrgUnitView chapter = tree.newChapter("06688");
         Staff secretary = tree.staffOf(chapter);
-        LocalDate today = FundService.today();
+        LocalDate today = Today.inVietnam();
         for (int i = 1; i <= 25; i++) {
             fixture.receipt(secretary, 100_000L * i, today);
         }

@@ -13,6 +13,7 @@ import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
+import vn.khuyenhoc.support.Today;
 import vn.khuyenhoc.system.OwnerDataSource;
 
 import static org.hamcrest.Matchers.containsString;
@@ -75,7 +76,7 @@ class FundReceiptTest {
         mvc.perform(get(url).param("paper", "A4").with(as(secretary)))
                 .andExpect(content().string(containsString("size: A4 portrait")));
         // an anonymous donation says so
-        FundEntryView anonymous = fixture.receipt(secretary, 200_000, FundService.today());
+        FundEntryView anonymous = fixture.receipt(secretary, 200_000, Today.inVietnam());
         mvc.perform(get("/units/" + chapter.id() + "/fund/entries/" + anonymous.id() + "/receipt").with(as(secretary)))
                 .andExpect(content().string(containsString("Hai trăm nghìn đồng.")));
     }
@@ -84,9 +85,9 @@ class FundReceiptTest {
     void onlyDonationsHaveReceiptsAndAReversedOneIsMarkedVoid() throws Exception {
         OrgUnitView commune = tree.unit("06652");
         Staff staff = tree.staffOf(commune);
-        FundEntryView donation = fixture.receipt(staff, 3_000_000, FundService.today());
-        fixture.receipt(staff, 2_000_000, FundService.today());
-        FundEntryView scholarship = fixture.scholarship(staff, 1_000_000, FundService.today());
+        FundEntryView donation = fixture.receipt(staff, 3_000_000, Today.inVietnam());
+        fixture.receipt(staff, 2_000_000, Today.inVietnam());
+        FundEntryView scholarship = fixture.scholarship(staff, 1_000_000, Today.inVietnam());
         String entries = "/units/" + commune.id() + "/fund/entries/";
 
         mvc.perform(get(entries + scholarship.id() + "/receipt").with(as(staff))).andExpect(status().isNotFound());
@@ -101,9 +102,9 @@ class FundReceiptTest {
     void theLedgerCheckShowsAnEntryAlteredOutsideTheSystem() throws Exception {
         OrgUnitView chapter = tree.newChapter("06688");
         Staff secretary = tree.staffOf(chapter);
-        fixture.receipt(secretary, 1_000_000, FundService.today());
-        FundEntryView second = fixture.receipt(secretary, 2_000_000, FundService.today());
-        fixture.scholarship(secretary, 500_000, FundService.today());
+        fixture.receipt(secretary, 1_000_000, Today.inVietnam());
+        FundEntryView second = fixture.receipt(secretary, 2_000_000, Today.inVietnam());
+        fixture.scholarship(secretary, 500_000, Today.inVietnam());
         String verify = "/units/" + chapter.id() + "/fund/verify";
         mvc.perform(get(verify).with(as(secretary))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Sổ quỹ toàn vẹn: 3 khoản")));

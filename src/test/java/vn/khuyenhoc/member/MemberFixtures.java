@@ -15,7 +15,7 @@ import vn.khuyenhoc.shared.Staff;
 
 /** Members made through the service, as a unit's secretary would, for tests that need some to exist. */
 @Component
-class MemberFixtures {
+public class MemberFixtures {
 
     @Autowired
     MemberService members;
@@ -29,22 +29,22 @@ class MemberFixtures {
     @Autowired
     JdbcClient jdbc;
 
-    MemberView add(OrgUnitView unit, String fullName) {
+    public MemberView add(OrgUnitView unit, String fullName) {
         return add(unit, fullName, Gender.MALE, LocalDate.of(2019, 3, 15), false);
     }
 
-    MemberView add(OrgUnitView unit, String fullName, Gender gender, LocalDate joinedOn, boolean partyMember) {
+    public MemberView add(OrgUnitView unit, String fullName, Gender gender, LocalDate joinedOn, boolean partyMember) {
         MemberData data = new MemberData(fullName, gender, 1975, null, Ethnicity.KINH, partyMember, "0912345678",
                 "Tổ 3, Khu 1", joinedOn);
         return transactions.execute(s -> members.add(secretary(unit), unit.id(), data));
     }
 
     /** A secretary of the unit as services see one (the audit entries need no account row). */
-    static Staff secretary(OrgUnitView unit) {
+    public static Staff secretary(OrgUnitView unit) {
         return new Staff(0, "system", Role.CHAPTER, new Scope(unit.id(), unit.path(), 3));
     }
 
-    long count(String where, Object... params) {
+    public long count(String where, Object... params) {
         var spec = jdbc.sql("SELECT count(*) FROM member WHERE " + where);
         for (int i = 0; i < params.length; i++) {
             spec = spec.param(i + 1, params[i]);

@@ -13,6 +13,7 @@ import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
+import vn.khuyenhoc.support.Today;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -119,7 +120,7 @@ class MemberPagesTest {
     void badInputIsShownNextToEachFieldAndNothingIsSaved() throws Exception {
         OrgUnitView unit = tree.newChapter("06688");
         Staff secretary = tree.staffOf(unit);
-        String future = Inputs.today().plusDays(10).toString();
+        String future = Today.inVietnam().plusDays(10).toString();
         mvc.perform(post("/units/" + unit.id() + "/members").with(as(secretary)).with(csrf())
                         .param("fullName", "An2").param("gender", "").param("birth", "31/02/1975")
                         .param("ethnicity", "99").param("phone", "12345").param("address", " ")
@@ -199,7 +200,7 @@ class MemberPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("form", "date", "member.statusDate.beforeJoined"))
                 .andExpect(content().string(containsString("Ngày này trước ngày vào Hội (15/03/2019)")));
-        mvc.perform(statusRequest(member, "LEFT", Inputs.today().plusDays(1).toString(), 0).with(as(secretary)))
+        mvc.perform(statusRequest(member, "LEFT", Today.inVietnam().plusDays(1).toString(), 0).with(as(secretary)))
                 .andExpect(model().attributeHasFieldErrorCode("form", "date", "member.date.future"));
         mvc.perform(statusRequest(member, "LEFT", "", 0).with(as(secretary)))
                 .andExpect(model().attributeHasFieldErrorCode("form", "date", "member.statusDate.required"));

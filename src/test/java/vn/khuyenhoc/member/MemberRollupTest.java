@@ -14,9 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.rollup.RollupService;
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
+import vn.khuyenhoc.support.Today;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,7 +70,7 @@ class MemberRollupTest {
             try {
                 transactions.executeWithoutResult(s -> change(op, random, units, ids));
             }
-            catch (vn.khuyenhoc.shared.FieldConflictException sameStatusAndDate) {
+            catch (RuleViolationException sameStatusAndDate) {
                 // a random departure on the date already recorded: refused, nothing to count
             }
         }
@@ -99,13 +101,13 @@ class MemberRollupTest {
                         else {
                             LocalDate on = m.joinedOn().plusDays(random.nextInt(3000));
                             members.changeStatus(staff, id, random.nextBoolean() ? MemberStatus.LEFT : MemberStatus.DECEASED,
-                                    on.isAfter(Inputs.today()) ? Inputs.today() : on, m.version());
+                                    on.isAfter(Today.inVietnam()) ? Today.inVietnam() : on, m.version());
                         }
                     }
                     default -> {
                         if (m.status().isDeparted()) {
                             LocalDate on = m.joinedOn().plusDays(random.nextInt(2000));
-                            members.changeStatus(staff, id, MemberStatus.LEFT, on.isAfter(Inputs.today()) ? Inputs.today() : on,
+                            members.changeStatus(staff, id, MemberStatus.LEFT, on.isAfter(Today.inVietnam()) ? Today.inVietnam() : on,
                                     m.version());
                         }
                     }

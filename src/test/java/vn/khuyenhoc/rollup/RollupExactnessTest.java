@@ -16,7 +16,6 @@ import vn.khuyenhoc.fund.FundCategory;
 import vn.khuyenhoc.fund.FundDirection;
 import vn.khuyenhoc.fund.FundEntryCommand;
 import vn.khuyenhoc.fund.FundEntryView;
-import vn.khuyenhoc.fund.FundRuleException;
 import vn.khuyenhoc.fund.FundService;
 import vn.khuyenhoc.member.Gender;
 import vn.khuyenhoc.member.MemberData;
@@ -24,18 +23,19 @@ import vn.khuyenhoc.member.MemberService;
 import vn.khuyenhoc.member.MemberStatus;
 import vn.khuyenhoc.member.MemberView;
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.registration.EvaluationForm;
+import vn.khuyenhoc.registration.EvaluationCommand;
 import vn.khuyenhoc.registration.EvaluationService;
-import vn.khuyenhoc.registration.RegistrationForm;
+import vn.khuyenhoc.registration.RegistrationCommand;
 import vn.khuyenhoc.registration.RegistrationService;
 import vn.khuyenhoc.registration.RegistrationStatus;
 import vn.khuyenhoc.registration.RegistrationView;
 import vn.khuyenhoc.registration.TitleKind;
-import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
+import vn.khuyenhoc.support.Today;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,7 +71,7 @@ class RollupExactnessTest {
     @Test
     void everyFigureOfEveryLevelEqualsADirectCountAfterARandomMixOfOperations() {
         Random random = new Random(20261123);
-        LocalDate today = FundService.today();
+        LocalDate today = Today.inVietnam();
         int thisYear = today.getYear();
         List<OrgUnitView> communes = List.of(tree.unit("06688"), tree.unit("00004")); // Quảng Ninh, Hà Nội
         List<OrgUnitView> chapters = List.of(tree.newChapter("06688"), tree.newChapter("06688"), tree.newChapter("00004"));
@@ -105,12 +105,12 @@ class RollupExactnessTest {
                         }
                     }
                     case 3 -> registrationIds.add(registrations.register(secretary, chapters.get(c).id(),
-                            new RegistrationForm(TitleKind.FAMILY, String.valueOf(thisYear - random.nextInt(2)), "Trần Văn Hộ " + i,
-                                    "Số nhà " + i + ", " + UUID.randomUUID(), "4", null, null, null, null)).id());
+                            RegistrationCommand.of(TitleKind.FAMILY, thisYear - random.nextInt(2), "Trần Văn Hộ " + i,
+                                    "Số nhà " + i + ", " + UUID.randomUUID(), 4, null, null, null)).id());
                     case 4 -> registrationIds.add(registrations.register(communeStaff.get(communeIndex),
-                            communes.get(communeIndex).id(), new RegistrationForm(TitleKind.CLAN,
-                                    String.valueOf(thisYear - random.nextInt(2)), "Dòng họ Thử " + UUID.randomUUID(), null, null,
-                                    "Lê Văn Đại Diện", null, null, null)).id());
+                            communes.get(communeIndex).id(), RegistrationCommand.of(TitleKind.CLAN,
+                                    thisYear - random.nextInt(2), "Dòng họ Thử " + UUID.randomUUID(), null, null,
+                                    "Lê Văn Đại Diện", null, null)).id());
                     case 5 -> {
                         if (!registrationIds.isEmpty()) {
                             RegistrationView registration = registrations.get(centralScope(),
@@ -122,10 +122,10 @@ class RollupExactnessTest {
                             }
                             else if (registration.status() != RegistrationStatus.WITHDRAWN) {
                                 boolean recognised = random.nextBoolean();
-                                evaluations.evaluate(evaluator, registration.id(), new EvaluationForm(List.of(),
+                                evaluations.evaluate(evaluator, registration.id(), new EvaluationCommand(
                                         recognised ? RegistrationStatus.RECOGNISED : RegistrationStatus.NOT_RECOGNISED,
                                         recognised ? "12" + i + "/QĐ-KH" : null,
-                                        recognised ? randomDate(random, LocalDate.of(registration.year(), 1, 1), today).toString() : null,
+                                        recognised ? randomDate(random, LocalDate.of(registration.year(), 1, 1), today) : null,
                                         registration.version()));
                             }
                         }
@@ -148,7 +148,7 @@ class RollupExactnessTest {
                     }
                 }
             }
-            catch (FieldConflictException | FundRuleException ex) {
+            catch (RuleViolationException ex) {
                 refused++; // a rule said no (overdraft, second reversal, ...): nothing was written, which is checked below too
             }
         }

@@ -36,7 +36,7 @@ import vn.khuyenhoc.fund.FundCategory;
 import vn.khuyenhoc.fund.FundDirection;
 import vn.khuyenhoc.member.Gender;
 import vn.khuyenhoc.member.MemberStatus;
-import vn.khuyenhoc.member.RosterColumn;
+import vn.khuyenhoc.member.roster.RosterColumn;
 import vn.khuyenhoc.orgunit.OrgUnitKind;
 import vn.khuyenhoc.rollup.Figure;
 import vn.khuyenhoc.registration.RecognisingLevel;
@@ -242,12 +242,15 @@ class MessagesAndTemplatesTest {
     private static final List<Pattern> JAVA_KEYS = List.of(
             Pattern.compile("\"notice\",\\s*\"([\\w.]*\\w)\""),
             Pattern.compile("FieldConflictException\\(\\s*\"\\w+\",\\s*\"([\\w.]*\\w)\""),
+            // a service's refusal (RuleViolationException.of / Collector.add) and a confirmation (Notices.flash)
+            Pattern.compile("(?:RuleViolationException\\.of|\\.add)\\(\\s*(?:\"\\w+\"|null|[a-z]\\w*),\\s*\"([\\w.]*\\w)\""),
+            Pattern.compile("Notices\\.flash\\(\\s*\\w+,\\s*\"([\\w.]*\\w)\""),
             Pattern.compile("message\\s*=\\s*\"\\{([\\w.]+)}\""),
             Pattern.compile("reject(?:Value)?\\(\\s*\"\\w+\",\\s*\"\\{?([\\w.]*\\w)}?\"\\s*[,)]"),
             Pattern.compile("reject\\(\\s*\"([\\w.]*\\w)\"\\s*\\)"),
             Pattern.compile("(?:msg|getMessage)\\(\\s*\"([\\w.]*\\w)\"\\s*[,)]"));
     private static final Pattern JAVA_PREFIX = Pattern.compile(
-            "(?:(?:msg|getMessage)\\(|\"notice\",|FieldConflictException\\(\\s*\"\\w+\",|reject(?:Value)?\\(\\s*\"\\w+\",)\\s*\"\\{?([\\w.]+\\.)\"\\s*\\+");
+            "(?:(?:msg|getMessage)\\(|\"notice\",|Notices\\.flash\\(\\s*\\w+,|FieldConflictException\\(\\s*\"\\w+\",|(?:RuleViolationException\\.of|\\.add)\\(\\s*(?:\"\\w+\"|null),|reject(?:Value)?\\(\\s*\"\\w+\",)\\s*\"\\{?([\\w.]+\\.)\"\\s*\\+");
 
     /** Every key used, with the files that use it. */
     private static Map<String, Set<String>> usedKeys() {

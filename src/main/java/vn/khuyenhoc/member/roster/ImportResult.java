@@ -1,6 +1,8 @@
-package vn.khuyenhoc.member;
+package vn.khuyenhoc.member.roster;
 
 import java.util.List;
+
+
 
 /**
  * What an import did: either it wrote every row ({@code imported} members, cards {@code firstCard} to

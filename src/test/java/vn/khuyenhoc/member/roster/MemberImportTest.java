@@ -1,4 +1,4 @@
-package vn.khuyenhoc.member;
+package vn.khuyenhoc.member.roster;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import vn.khuyenhoc.demo.VietnameseNames;
+import vn.khuyenhoc.member.MemberFixtures;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;

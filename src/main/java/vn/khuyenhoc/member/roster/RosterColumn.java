@@ -1,9 +1,11 @@
-package vn.khuyenhoc.member;
+package vn.khuyenhoc.member.roster;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
 import java.util.Set;
+import vn.khuyenhoc.member.Folding;
 
 /**
  * The columns of an imported roster, in the template's order, each with its Vietnamese header and the other

@@ -1,4 +1,4 @@
-package vn.khuyenhoc.member;
+package vn.khuyenhoc.member.roster;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -31,6 +31,7 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+
 import org.dhatim.fastexcel.reader.Row;
 
 import org.springframework.core.io.InputStreamSource;

@@ -1,4 +1,4 @@
-package vn.khuyenhoc.member;
+package vn.khuyenhoc.member.roster;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -126,7 +126,7 @@ class RosterBombTest {
         OrgUnitView unit = tree.newChapter("06688");
         Staff secretary = tree.staffOf(unit);
         // an instance whose every slot is taken (as while two large files are being read)
-        MemberImportService full = new MemberImportService(memberService, audit, jdbc, transactionManager, 0);
+        MemberImportService full = new MemberImportService(memberService, audit, jdbc, closedYears, java.time.Clock.systemUTC(), transactionManager, 0);
         ImportResult result = full.importRoster(secretary, unit.id(), "danh-sach.csv",
                 new org.springframework.core.io.ByteArrayResource("Họ và tên\n".getBytes(StandardCharsets.UTF_8)), 10);
         assertThat(result.fileError()).isEqualTo("hardening.import.busy");
@@ -134,10 +134,13 @@ class RosterBombTest {
     }
 
     @Autowired
-    MemberService memberService;
+    vn.khuyenhoc.member.MemberService memberService;
 
     @Autowired
     vn.khuyenhoc.audit.AuditService audit;
+
+    @Autowired
+    vn.khuyenhoc.closing.ClosedYears closedYears;
 
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactionManager;

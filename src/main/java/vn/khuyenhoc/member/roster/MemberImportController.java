@@ -1,4 +1,4 @@
-package vn.khuyenhoc.member;
+package vn.khuyenhoc.member.roster;
 
 import java.util.Locale;
 
@@ -17,9 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.khuyenhoc.member.MemberService;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.shared.CurrentStaff;
+import vn.khuyenhoc.shared.Notices;
 import vn.khuyenhoc.shared.Staff;
 
 /** Importing a unit's roster from a file, and the template to fill in. */
@@ -32,10 +35,12 @@ class MemberImportController {
     private final MemberImportService imports;
     private final MemberService members;
     private final OrgUnitService orgUnits;
+    private final UnitPageModel unitPage;
     private final MessageSource messages;
 
     MemberImportController(MemberImportService imports, MemberService members, OrgUnitService orgUnits,
-            MessageSource messages) {
+            MessageSource messages, UnitPageModel unitPage) {
+        this.unitPage = unitPage;
         this.imports = imports;
         this.members = members;
         this.orgUnits = orgUnits;
@@ -62,8 +67,7 @@ class MemberImportController {
         }
         ImportResult result = imports.importRoster(staff, unitId, file.getOriginalFilename(), file, file.getSize());
         if (result.succeeded()) {
-            flash.addFlashAttribute("notice", "member.import.done");
-            flash.addFlashAttribute("noticeArg", result.imported());
+            Notices.flash(flash, "member.import.done", result.imported());
             return "redirect:/units/" + unitId + "/members?sort=card&dir=desc";
         }
         return page(model, unit, result);
@@ -83,8 +87,7 @@ class MemberImportController {
     }
 
     private String page(Model model, OrgUnitView unit, ImportResult result) {
-        model.addAttribute("unit", unit);
-        model.addAttribute("lineage", orgUnits.lineage(unit));
+        unitPage.show(model, unit);
         model.addAttribute("columns", RosterColumn.values());
         model.addAttribute("result", result);
         model.addAttribute("maxRows", MemberImportService.MAX_ROWS);

@@ -1,4 +1,4 @@
-package vn.khuyenhoc.member;
+package vn.khuyenhoc.member.roster;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
+
+
 
 /**
  * The roster template secretaries download and fill in: the Vietnamese column headers of {@link RosterColumn};

@@ -1,5 +1,6 @@
-package vn.khuyenhoc.member;
+package vn.khuyenhoc.member.roster;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,9 +22,18 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.closing.ClosedYears;
+import vn.khuyenhoc.member.CardNumbers;
+import vn.khuyenhoc.member.Ethnicity;
+import vn.khuyenhoc.member.Gender;
+import vn.khuyenhoc.member.MemberData;
+import vn.khuyenhoc.member.MemberInput;
+import vn.khuyenhoc.member.MemberRules;
+import vn.khuyenhoc.member.MemberService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.shared.FieldConflictException;
+import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.VietnamTime;
 
 /**
  * Imports a unit's roster from XLSX or CSV, all or nothing. The file is streamed once, every row is checked in
@@ -40,6 +50,8 @@ public class MemberImportService {
     static final int MAX_ROWS = 20_000;
     /** The header row is looked for among the first rows (a title line or two above it is common). */
     static final int HEADER_SEARCH_ROWS = 10;
+    /** The audit log's entity type of members ({@code MemberService}'s too): an import is a change of members. */
+    private static final String AUDIT_TYPE = "MEMBER";
     private static final java.util.regex.Pattern FOUR_DIGITS = java.util.regex.Pattern.compile("\\d{4}");
 
     /** Rows of any kind (blank ones too) after which reading stops: a file of millions of empty rows is no roster. */
@@ -48,15 +60,19 @@ public class MemberImportService {
     private final MemberService members;
     private final AuditService audit;
     private final JdbcClient jdbc;
+    private final ClosedYears closedYears;
+    private final Clock clock;
     private final TransactionTemplate transactions;
     private final Semaphore running;
 
-    MemberImportService(MemberService members, AuditService audit, JdbcClient jdbc,
-            PlatformTransactionManager transactionManager,
+    MemberImportService(MemberService members, AuditService audit, JdbcClient jdbc, ClosedYears closedYears,
+            Clock clock, PlatformTransactionManager transactionManager,
             @Value("${khuyenhoc.import.concurrent:2}") int concurrentImports) {
         this.members = members;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.closedYears = closedYears;
+        this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.running = new Semaphore(concurrentImports);
     }
@@ -74,8 +90,8 @@ public class MemberImportService {
         try {
             MemberService.requireActive(unit);
         }
-        catch (FieldConflictException ex) {
-            return ImportResult.fileError(fileName, ex.messageCode());
+        catch (RuleViolationException ex) {
+            return ImportResult.fileError(fileName, ex.violations().get(0).code());
         }
         if (!running.tryAcquire()) {
             return ImportResult.fileError(fileName, "hardening.import.busy");
@@ -174,7 +190,7 @@ public class MemberImportService {
         summary.put("count", n);
         summary.put("firstCard", cards[0]);
         summary.put("lastCard", cards[n - 1]);
-        audit.record(staff, "IMPORT", MemberService.AUDIT_TYPE, null, unit.path(), null, summary);
+        audit.record(staff, "IMPORT", AUDIT_TYPE, null, unit.path(), null, summary);
         return new ImportResult(fileName, n, cards[0], cards[n - 1], null, List.of(), List.of(), 0);
     }
 
@@ -198,6 +214,7 @@ public class MemberImportService {
         final Map<String, Integer> firstRowOf = new HashMap<>();
         final List<ImportResult.RowError> errors = new ArrayList<>();
         final Set<Integer> badRows = new HashSet<>();
+        final LocalDate today = VietnamTime.today(clock);
 
         void accept(RosterReader.RawRow row) {
             rowsSeen++;
@@ -224,15 +241,21 @@ public class MemberImportService {
                     values.getOrDefault(RosterColumn.PARTY_MEMBER, ""), values.get(RosterColumn.PHONE),
                     values.get(RosterColumn.ADDRESS), values.get(RosterColumn.JOINED_ON));
             int number = row.number();
-            MemberRules.check(input, (field, code, args) -> error(number, field, code, args)).ifPresent(data -> {
-                Integer earlier = firstRowOf.putIfAbsent(data.identityKey(), number);
-                if (earlier != null) {
-                    error(number, "fullName", "member.import.duplicateRow", String.valueOf(earlier));
-                }
-                else {
-                    valid.put(number, data);
-                }
-            });
+            MemberData data;
+            try {
+                data = MemberRules.check(input, today);
+            }
+            catch (RuleViolationException ex) {
+                ex.violations().forEach(v -> error(number, v.field(), v.code(), v.args()));
+                return;
+            }
+            Integer earlier = firstRowOf.putIfAbsent(data.identityKey(), number);
+            if (earlier != null) {
+                error(number, "fullName", "member.import.duplicateRow", String.valueOf(earlier));
+            }
+            else {
+                valid.put(number, data);
+            }
         }
 
         /** A row is the header when it names at least three of the known columns. */
@@ -287,7 +310,7 @@ public class MemberImportService {
                                 rs.getObject(4, LocalDate.class), Ethnicity.KINH, false, null, "", null);
                         existing.put(known.identityKey(), rs.getString(5));
                     });
-            Set<Integer> closed = new HashSet<>(jdbc.sql("SELECT year FROM closed_year").query(Integer.class).list());
+            Set<Integer> closed = closedYears.all();
             valid.forEach((row, data) -> {
                 String card = existing.get(data.identityKey());
                 if (card != null) {

@@ -1,0 +1,7 @@
+/**
+ * The national-scale data set (benchmarks, and a small one for the demo).
+ */
+@ApplicationModule(allowedDependencies = {"shared"})
+package vn.khuyenhoc.generator;
+
+import org.springframework.modulith.ApplicationModule;

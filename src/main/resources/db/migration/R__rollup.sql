@@ -1,0 +1,193 @@
+-- Roll-ups: groups of provinces, the structure and records roll-ups, their rebuild, and the notification that
+-- the dashboards' figures changed.
+-- The current text of every function and trigger of this feature, in one place (repeatable migration: Flyway
+-- runs it again whenever this file changes, after all versioned migrations). Tables and data stay in versioned
+-- migrations; versioned migrations before V18 created these objects first and are never edited.
+-- Functions: CREATE OR REPLACE FUNCTION (same signature); triggers: CREATE OR REPLACE TRIGGER.
+
+-- from V9
+-- Only provinces can be members of a province group.
+CREATE OR REPLACE FUNCTION province_group_member_is_province() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM org_unit WHERE id = NEW.province_id AND level = 1) THEN
+        RAISE EXCEPTION 'org_unit % is not a province', NEW.province_id;
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+-- from V9
+CREATE OR REPLACE TRIGGER province_group_member_is_province BEFORE INSERT OR UPDATE ON province_group_member
+    FOR EACH ROW EXECUTE FUNCTION province_group_member_is_province();
+
+-- from V10
+CREATE OR REPLACE FUNCTION rollup_units_apply(unit org_unit, sign int) RETURNS void LANGUAGE plpgsql AS $$
+-- A grassroots unit's path is /central/province/commune/unit/: its ancestors are the 2nd to 4th parts.
+DECLARE
+    had_units boolean;
+    has_units boolean;
+BEGIN
+    IF NOT unit.active THEN
+        RETURN;
+    END IF;
+    SELECT chapters + boards > 0 INTO had_units FROM rollup_units WHERE node_id = unit.parent_id;
+    -- commune, then province, then central: always in this order, so concurrent changes cannot deadlock
+    UPDATE rollup_units
+    SET chapters = chapters + CASE WHEN unit.kind = 'CHAPTER' THEN sign ELSE 0 END,
+        boards = boards + CASE WHEN unit.kind = 'BOARD' THEN sign ELSE 0 END
+    WHERE node_id IN (split_part(unit.path, '/', 2)::bigint, split_part(unit.path, '/', 3)::bigint,
+                      split_part(unit.path, '/', 4)::bigint);
+    SELECT chapters + boards > 0 INTO has_units FROM rollup_units WHERE node_id = unit.parent_id;
+    IF had_units <> has_units THEN
+        UPDATE rollup_units
+        SET communes_with_association = communes_with_association + CASE WHEN has_units THEN 1 ELSE -1 END
+        WHERE node_id IN (split_part(unit.path, '/', 2)::bigint, split_part(unit.path, '/', 3)::bigint);
+    END IF;
+END;
+$$;
+
+-- from V10
+CREATE OR REPLACE FUNCTION rollup_units_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.level < 3 THEN
+            INSERT INTO rollup_units (node_id) VALUES (NEW.id);
+        ELSE
+            PERFORM rollup_units_apply(NEW, 1);
+        END IF;
+    ELSIF NEW.level = 3 AND (OLD.active, OLD.kind) IS DISTINCT FROM (NEW.active, NEW.kind) THEN
+        PERFORM rollup_units_apply(OLD, -1);
+        PERFORM rollup_units_apply(NEW, 1);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+-- from V10
+CREATE OR REPLACE TRIGGER rollup_units AFTER INSERT OR UPDATE OF active, kind ON org_unit
+    FOR EACH ROW EXECUTE FUNCTION rollup_units_trigger();
+
+-- from V13
+-- A registration counts at its node, its commune and its province, for its year and kind: as registered unless
+-- withdrawn, and as recognised when RECOGNISED. Nodes are locked in id order (province, commune, unit).
+CREATE OR REPLACE FUNCTION rollup_titles_apply(r title_registration, sign int) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO rollup_titles AS t (node_id, year, kind, registered, recognised)
+    SELECT n.node_id, r.year, r.kind, sign, CASE WHEN r.status = 'RECOGNISED' THEN sign ELSE 0 END
+    FROM (SELECT DISTINCT unnest(ARRAY[r.province_id, r.commune_id, r.node_id]) AS node_id) n
+    WHERE r.status <> 'WITHDRAWN'
+    ORDER BY n.node_id
+    ON CONFLICT (node_id, year, kind) DO UPDATE
+        SET registered = t.registered + EXCLUDED.registered, recognised = t.recognised + EXCLUDED.recognised
+$$;
+
+-- from V13
+CREATE OR REPLACE FUNCTION rollup_titles_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND OLD.status = NEW.status THEN
+        RETURN NULL; -- node, year and kind never change (title_registration_fixed); only the status counts
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM rollup_titles_apply(OLD, -1);
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM rollup_titles_apply(NEW, 1);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+-- from V13
+CREATE OR REPLACE TRIGGER rollup_titles AFTER INSERT OR UPDATE OR DELETE ON title_registration
+    FOR EACH ROW EXECUTE FUNCTION rollup_titles_trigger();
+
+-- from V15
+CREATE OR REPLACE FUNCTION rollup_records_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM rollup_members;
+    DELETE FROM rollup_titles;
+    DELETE FROM rollup_funds;
+    DELETE FROM rollup_reached;
+
+    INSERT INTO rollup_members (node_id, year, joined, departed, party_joined, party_departed)
+    SELECT n.node_id, f.year, sum(f.joined), sum(f.departed), sum(f.party_joined), sum(f.party_departed)
+    FROM member m
+    CROSS JOIN LATERAL member_flows(m, 1) f
+    CROSS JOIN LATERAL (VALUES (f.unit_id), (f.commune_id), (f.province_id)) n (node_id)
+    GROUP BY n.node_id, f.year
+    ORDER BY n.node_id, f.year;
+
+    INSERT INTO rollup_titles (node_id, year, kind, registered, recognised)
+    SELECT n.node_id, r.year, r.kind, count(*), count(*) FILTER (WHERE r.status = 'RECOGNISED')
+    FROM title_registration r
+    CROSS JOIN LATERAL (SELECT DISTINCT unnest(ARRAY[r.province_id, r.commune_id, r.node_id]) AS node_id) n
+    WHERE r.status <> 'WITHDRAWN'
+    GROUP BY n.node_id, r.year, r.kind
+    ORDER BY n.node_id, r.year, r.kind;
+
+    INSERT INTO rollup_funds (node_id, year, raised, disbursed)
+    SELECT n.node_id, e.year, coalesce(sum(e.amount) FILTER (WHERE e.direction = 'RECEIPT'), 0),
+           coalesce(sum(e.amount) FILTER (WHERE e.direction = 'DISBURSEMENT'), 0)
+    FROM fund_entry e
+    CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(ARRAY[e.province_id, e.commune_id, e.node_id]) x
+                        WHERE x IS NOT NULL) n (node_id)
+    GROUP BY n.node_id, e.year
+    ORDER BY n.node_id, e.year;
+
+    INSERT INTO rollup_reached (node_id, year, category, people)
+    SELECT n.node_id, e.year, e.category, sum(e.people_reached)
+    FROM fund_entry e
+    CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(ARRAY[e.province_id, e.commune_id, e.node_id]) x
+                        WHERE x IS NOT NULL) n (node_id)
+    WHERE e.people_reached IS NOT NULL
+    GROUP BY n.node_id, e.year, e.category
+    ORDER BY n.node_id, e.year, e.category;
+END;
+$$;
+
+-- from V16
+-- The structure roll-up from the tree, with the definition V10 filled it with.
+CREATE OR REPLACE FUNCTION rollup_units_rebuild() RETURNS void LANGUAGE sql AS $$
+    DELETE FROM rollup_units;
+    INSERT INTO rollup_units (node_id, chapters, boards, communes_with_association)
+    SELECT n.id,
+           count(g.id) FILTER (WHERE g.kind = 'CHAPTER'),
+           count(g.id) FILTER (WHERE g.kind = 'BOARD'),
+           CASE WHEN n.level = 2 THEN 0 ELSE count(DISTINCT g.parent_id) END
+    FROM org_unit n
+    LEFT JOIN org_unit g ON g.level = 3 AND g.active AND g.path LIKE n.path || '%'
+    WHERE n.level < 3
+    GROUP BY n.id, n.level;
+$$;
+
+-- from V16
+CREATE OR REPLACE FUNCTION rollup_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM rollup_units_rebuild();
+    PERFORM rollup_records_rebuild();
+END;
+$$;
+
+-- from V17
+-- The dashboards keep what they read in memory (DashboardCache) and must drop it as soon as what they read
+-- changes. The application drops it itself after each of its own writing transactions; a NOTIFY from the
+-- tables the dashboards read tells it about every other change too (another instance of the application, an
+-- administrator's SQL, a roll-up rebuild). A notification is delivered to listeners only when the transaction
+-- commits, and identical notifications of one transaction are delivered once.
+CREATE OR REPLACE FUNCTION notify_figures_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('figures_changed', '');
+    RETURN NULL;
+END;
+$$;
+
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['rollup_members', 'rollup_funds', 'rollup_titles', 'rollup_reached', 'rollup_units',
+                             'node_population', 'org_unit', 'province_group', 'province_group_member'] LOOP
+        EXECUTE format('CREATE OR REPLACE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
+                        FOR EACH STATEMENT EXECUTE FUNCTION notify_figures_changed()', t || '_notify', t);
+    END LOOP;
+END;
+$$;
