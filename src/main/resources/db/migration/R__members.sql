@@ -59,21 +59,21 @@ AS $$
 $$;
 
 -- from V5
+-- Calls require_open_year for every year the flows touch (issue 16: before, only when a closed year was touched, so
+-- a member write took no lock on an open year and a closing could slip in before it committed).
 CREATE OR REPLACE FUNCTION member_rollup_add(flows member_flow[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-    closed int;
+    y int;
 BEGIN
-    IF EXISTS (SELECT 1 FROM closed_year) THEN
-        SELECT min(f.year) INTO closed
-        FROM (SELECT unit_id, year FROM unnest(flows)
-              GROUP BY unit_id, year
-              HAVING sum(joined) <> 0 OR sum(departed) <> 0 OR sum(party_joined) <> 0 OR sum(party_departed) <> 0
-                  OR sum(minority_joined) <> 0 OR sum(minority_departed) <> 0) f
-        WHERE f.year IN (SELECT year FROM closed_year);
-        IF closed IS NOT NULL THEN
-            PERFORM require_open_year(closed);
-        END IF;
-    END IF;
+    FOR y IN
+        SELECT f.year FROM unnest(flows) f
+        GROUP BY f.unit_id, f.year
+        HAVING sum(f.joined) <> 0 OR sum(f.departed) <> 0 OR sum(f.party_joined) <> 0 OR sum(f.party_departed) <> 0
+            OR sum(f.minority_joined) <> 0 OR sum(f.minority_departed) <> 0
+        ORDER BY f.year
+    LOOP
+        PERFORM require_open_year(y);
+    END LOOP;
     -- always in (node, year, half) order, so that concurrent statements lock shared rows in the same order
     INSERT INTO rollup_members AS r (node_id, year, half, joined, departed, party_joined, party_departed,
                                      minority_joined, minority_departed)

@@ -38,9 +38,11 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final AuditService audit;
     private final JdbcClient jdbc;
+    private final PasswordPolicy policy;
 
     AccountService(AppUserRepository users, OrgUnitService orgUnits, PasswordEncoder passwordEncoder,
-            AuditService audit, JdbcClient jdbc) {
+            AuditService audit, JdbcClient jdbc, PasswordPolicy policy) {
+        this.policy = policy;
         this.users = users;
         this.orgUnits = orgUnits;
         this.passwordEncoder = passwordEncoder;
@@ -48,22 +50,28 @@ public class AccountService {
         this.jdbc = jdbc;
     }
 
-    /** The accounts this manager manages: bound to nodes one level below theirs, inside their scope. */
+    /**
+     * The accounts this manager manages: bound to nodes one level below theirs, inside their scope; national staff
+     * also manage the other national accounts (never their own), so that nobody shares one administrator's password.
+     */
     public Page<AccountView> managed(Staff manager, Pageable pageable) {
         String pattern = manager.scope().likePattern();
         int level = manager.scope().level() + 1;
+        int peerLevel = manager.role() == Role.NATIONAL ? 0 : -1;
         long total = jdbc.sql("""
                 SELECT count(*) FROM app_user u JOIN org_unit n ON n.id = u.org_unit_id
-                WHERE n.path LIKE :pattern AND n.level = :level
-                """).param("pattern", pattern).param("level", level).query(Long.class).single();
+                WHERE n.path LIKE :pattern AND (n.level = :level OR (n.level = :peer AND u.id <> :self))
+                """).param("pattern", pattern).param("level", level).param("peer", peerLevel)
+                .param("self", manager.userId()).query(Long.class).single();
         List<AccountView> rows = jdbc.sql("""
                 SELECT u.id, u.username, u.full_name, u.role, n.id AS unit_id, n.name, n.admin_type, u.enabled
                 FROM app_user u JOIN org_unit n ON n.id = u.org_unit_id
-                WHERE n.path LIKE :pattern AND n.level = :level
-                ORDER BY n.path, u.username
+                WHERE n.path LIKE :pattern AND (n.level = :level OR (n.level = :peer AND u.id <> :self))
+                ORDER BY n.level, n.path, u.username
                 LIMIT :limit OFFSET :offset
                 """)
-                .param("pattern", pattern).param("level", level)
+                .param("pattern", pattern).param("level", level).param("peer", peerLevel)
+                .param("self", manager.userId())
                 .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query((rs, i) -> new AccountView(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"),
                         Role.valueOf(rs.getString("role")), rs.getLong("unit_id"), rs.getString("name"),
@@ -75,7 +83,14 @@ public class AccountService {
     /** The nodes this manager may create accounts for. */
     public List<OrgUnitView> managedUnits(Staff manager) {
         requireManager(manager);
-        return orgUnits.activeAtLevel(manager.scope(), manager.scope().level() + 1);
+        List<OrgUnitView> below = orgUnits.activeAtLevel(manager.scope(), manager.scope().level() + 1);
+        if (manager.role() != Role.NATIONAL) {
+            return below;
+        }
+        List<OrgUnitView> units = new java.util.ArrayList<>();
+        units.add(orgUnits.get(manager.scope(), manager.scope().nodeId()));
+        units.addAll(below);
+        return units;
     }
 
     /**
@@ -86,7 +101,7 @@ public class AccountService {
     public OrgUnitView requireManagedUnit(Staff manager, long unitId) {
         requireManager(manager);
         OrgUnitView unit = orgUnits.get(manager.scope(), unitId);
-        if (unit.level() != manager.scope().level() + 1) {
+        if (!managesLevel(manager, unit.level())) {
             throw new NotFoundException();
         }
         return unit;
@@ -102,13 +117,14 @@ public class AccountService {
     public AccountView create(Staff manager, NewAccountForm form) {
         requireManager(manager);
         OrgUnitView unit = orgUnits.get(manager.scope(), form.unitId());
-        if (unit.level() != manager.scope().level() + 1 || !unit.active()) {
+        if (!managesLevel(manager, unit.level()) || !unit.active()) {
             throw RuleViolationException.of("unitId", "account.unit.required");
         }
         String username = form.username().strip().toLowerCase(Locale.ROOT);
         if (users.existsByUsername(username)) {
             throw RuleViolationException.of("username", "account.username.taken");
         }
+        policy.check("password", form.password(), username);
         AppUser user = new AppUser(username, passwordEncoder.encode(form.password()), Text.clean(form.fullName()),
                 Role.forLevel(unit.level()), unit.id());
         String phone = form.phoneDigits();
@@ -116,6 +132,7 @@ public class AccountService {
             throw RuleViolationException.of("phone", "account.phone.format");
         }
         user.setPhone(phone);
+        user.requirePasswordChange(); // chosen by the manager: a one-time password
         try {
             user = users.saveAndFlush(user);
         }
@@ -143,21 +160,36 @@ public class AccountService {
         requireConfirmed(form);
         AppUser user = managedAccount(manager, accountId);
         OrgUnitView unit = orgUnits.get(manager.scope(), user.getOrgUnitId());
-        user.changePassword(passwordEncoder.encode(form.newPassword()));
+        policy.check("newPassword", form.newPassword(), user.getUsername());
+        user.changePassword(passwordEncoder.encode(form.newPassword()), false);
         users.saveAndFlush(user);
         audit.record(manager, "RESET_PASSWORD", AUDIT_TYPE, accountId, unit.path(), null, null);
     }
 
+    /**
+     * @return the account's new session version: the caller's own session carries it on, every other session of
+     *         the account ends
+     */
     @Transactional
-    public void changeOwnPassword(Staff staff, PasswordForm form) {
+    public int changeOwnPassword(Staff staff, PasswordForm form) {
         AppUser user = users.findById(staff.userId()).orElseThrow(NotFoundException::new);
         if (form.currentPassword() == null || !passwordEncoder.matches(form.currentPassword(), user.getPasswordHash())) {
             throw RuleViolationException.of("currentPassword", "password.current.wrong");
         }
         requireConfirmed(form);
-        user.changePassword(passwordEncoder.encode(form.newPassword()));
+        policy.check("newPassword", form.newPassword(), user.getUsername());
+        if (passwordEncoder.matches(form.newPassword(), user.getPasswordHash())) {
+            throw RuleViolationException.of("newPassword", "hardening.password.same");
+        }
+        user.changePassword(passwordEncoder.encode(form.newPassword()), true);
         users.saveAndFlush(user);
         audit.record(staff, "CHANGE_PASSWORD", AUDIT_TYPE, user.getId(), staff.scope().path(), null, null);
+        return user.getSessionVersion();
+    }
+
+    /** Whether this account must replace a one-time password before anything else. */
+    public boolean mustChangePassword(Staff staff) {
+        return users.findById(staff.userId()).map(AppUser::mustChangePassword).orElse(false);
     }
 
     /**
@@ -176,6 +208,10 @@ public class AccountService {
                 Role.forLevel(unit.level()), unit.id()));
         audit.record(null, "CREATE", AUDIT_TYPE, user.getId(), unit.path(), null, auditState(user));
         return true;
+    }
+
+    public boolean anyAccount() {
+        return users.count() > 0;
     }
 
     /**
@@ -209,10 +245,15 @@ public class AccountService {
         requireManager(manager);
         AppUser user = users.findById(accountId).orElseThrow(NotFoundException::new);
         OrgUnitView unit = orgUnits.get(manager.scope(), user.getOrgUnitId());
-        if (unit.level() != manager.scope().level() + 1) {
-            throw new NotFoundException();
+        if (!managesLevel(manager, unit.level()) || user.getId() == manager.userId()) {
+            throw new NotFoundException(); // one's own account is changed on the password page, never here
         }
         return user;
+    }
+
+    /** One level below the manager's; national staff also manage their peers. */
+    private static boolean managesLevel(Staff manager, int level) {
+        return level == manager.scope().level() + 1 || manager.role() == Role.NATIONAL && level == 0;
     }
 
     private static void requireManager(Staff staff) {

@@ -47,6 +47,14 @@ class AppUser {
     /** Optional: how staff above ring this account's holder (the list of late reports shows it). */
     private String phone;
 
+    /** Raised when every open session of the account must end (see {@link AccountSessionFilter}). */
+    @Column(name = "session_version")
+    private int sessionVersion;
+
+    /** A password set by someone else: a one-time password, to be replaced at the first sign-in. */
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword;
+
     @Version
     private long version;
 
@@ -61,13 +69,31 @@ class AppUser {
         this.orgUnitId = orgUnitId;
     }
 
-    void changePassword(String newHash) {
+    /**
+     * A new password ends every session opened with the old one. Set by someone else (a manager), it is a one-time
+     * password; chosen by the holder, it is theirs.
+     */
+    void changePassword(String newHash, boolean byHolder) {
         this.passwordHash = newHash;
         this.passwordChangedAt = OffsetDateTime.now();
+        this.mustChangePassword = !byHolder;
+        this.sessionVersion++;
+    }
+
+    /** A password chosen by a manager for a new account: one-time, like a reset. */
+    void requirePasswordChange() {
+        this.mustChangePassword = true;
     }
 
     void setEnabled(boolean enabled) {
+        if (this.enabled && !enabled) {
+            this.sessionVersion++; // every open session ends
+        }
         this.enabled = enabled;
+    }
+
+    int getSessionVersion() {
+        return sessionVersion;
     }
 
     Long getId() {
@@ -92,6 +118,10 @@ class AppUser {
 
     long getOrgUnitId() {
         return orgUnitId;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     boolean isEnabled() {

@@ -40,9 +40,9 @@ class InitialAdministrator implements ApplicationRunner {
         if (accounts.anyNationalAccount()) {
             return;
         }
-        if (username.isBlank() || password.length() < 8) {
+        if (username.isBlank() || password.length() < PasswordPolicy.MIN_LENGTH) {
             log.warn("No national account exists yet. Set KHUYENHOC_ADMIN_USERNAME and KHUYENHOC_ADMIN_PASSWORD "
-                    + "(8 characters or more) to create the first one.");
+                    + "(12 characters or more) to create the first one.");
             return;
         }
         var central = orgUnits.get(orgUnits.centralScope(), orgUnits.centralScope().nodeId());

@@ -11,7 +11,7 @@ public record NewAccountForm(
         @Pattern(regexp = "^\\s*[A-Za-z0-9._-]{3,50}\\s*$", message = "{account.username.format}") String username,
         @NotBlank(message = "{account.fullName.required}") @Size(max = 150, message = "{account.fullName.size}") String fullName,
         @NotNull(message = "{account.unit.required}") Long unitId,
-        @NotBlank(message = "{password.required}") @Size(min = 8, max = 100, message = "{password.size}") String password,
+        @NotBlank(message = "{password.required}") @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH, message = "{hardening.password.size}") String password,
         @Pattern(regexp = "^\\s*(0[0-9 .]{9,14})?\\s*$", message = "{account.phone.format}") String phone) {
 
     static NewAccountForm empty(Long unitId) {

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
  */
 public record PasswordForm(
         String currentPassword,
-        @NotBlank(message = "{password.required}") @Size(min = 8, max = 100, message = "{password.size}") String newPassword,
+        @NotBlank(message = "{password.required}") @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH, message = "{hardening.password.size}") String newPassword,
         String confirmPassword) {
 
     static PasswordForm empty() {

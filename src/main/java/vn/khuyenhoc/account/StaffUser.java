@@ -17,12 +17,23 @@ public final class StaffUser implements UserDetails, CredentialsContainer {
     private final String fullName;
     private String passwordHash;
     private final boolean enabled;
+    private final int sessionVersion;
 
     public StaffUser(Staff staff, String fullName, String passwordHash, boolean enabled) {
+        this(staff, fullName, passwordHash, enabled, 0);
+    }
+
+    /** @param sessionVersion the account's {@code session_version} at sign-in: a session opened under an older one ends */
+    public StaffUser(Staff staff, String fullName, String passwordHash, boolean enabled, int sessionVersion) {
         this.staff = staff;
         this.fullName = fullName;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.sessionVersion = sessionVersion;
+    }
+
+    public int sessionVersion() {
+        return sessionVersion;
     }
 
     public Staff getStaff() {

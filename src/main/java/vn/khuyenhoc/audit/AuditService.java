@@ -53,6 +53,26 @@ public class AuditService {
                 .update();
     }
 
+    /**
+     * An entry about signing in or out (issue 16), written in a transaction of its own by the login's handlers:
+     * the actor may be no account at all (a failed guess at a username that does not exist).
+     */
+    @Transactional
+    public void recordSignIn(Long actorId, String actorUsername, String action, String orgUnitPath,
+            Object details) {
+        String name = actorUsername == null ? "" : actorUsername.strip();
+        jdbc.sql("""
+                INSERT INTO audit_log (actor_id, actor_username, action, entity_type, entity_id, org_unit_path, after_state)
+                VALUES (:actorId, :actor, :action, 'SIGN_IN', :actorId, :path, CAST(:after AS jsonb))
+                """)
+                .param("actorId", actorId)
+                .param("actor", name.length() > 50 ? name.substring(0, 50) : name)
+                .param("action", action)
+                .param("path", orgUnitPath)
+                .param("after", details == null ? null : json.writeValueAsString(details))
+                .update();
+    }
+
     /** A page of the entries about records inside the scope, newest first. */
     @Transactional(readOnly = true)
     public AuditPage page(Scope scope, String entityType, int page, int size) {

@@ -59,6 +59,7 @@ public class YearClosingService {
     @Transactional
     public void close(Staff staff, int year) {
         requireNational(staff);
+        lockYear(year);
         checks.orderedStream().forEach(check -> check.requireClosable(year));
         int inserted = jdbc.sql("INSERT INTO closed_year (year, closed_by) VALUES (:year, :by) ON CONFLICT DO NOTHING")
                 .param("year", year).param("by", staff.username()).update();
@@ -71,11 +72,20 @@ public class YearClosingService {
     @Transactional
     public void reopen(Staff staff, int year, String reason) {
         requireNational(staff);
+        lockYear(year);
         int deleted = jdbc.sql("DELETE FROM closed_year WHERE year = :year").param("year", year).update();
         if (deleted == 0) {
             throw RuleViolationException.of("year", "closing.notClosed");
         }
         event(staff, year, "REOPEN", reason.strip());
+    }
+
+    /**
+     * The exclusive side of the year's lock (R__hardening.sql): waits for every write into the year under way, whose
+     * {@code require_open_year} holds the shared side until it commits, and holds back those that start meanwhile.
+     */
+    private void lockYear(int year) {
+        jdbc.sql("SELECT lock_year_for_closing(:year)").param("year", year).query(Object.class).optional();
     }
 
     private void event(Staff staff, int year, String action, String reason) {

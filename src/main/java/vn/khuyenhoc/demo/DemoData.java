@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -24,8 +25,9 @@ import vn.khuyenhoc.shared.Staff;
 /**
  * The demo data set of the {@code demo} profile ({@code ./mvnw spring-boot:run}): one account per role in
  * Quảng Ninh and Phường Hạ Long, a few grassroots units there and their members ({@link DemoMembers}). Loaded
- * once: on a database that has the {@code national} account already, it does nothing, so what users entered
- * survives restarts.
+ * only into a database that has no account at all (a fresh one), and only under the {@code demo} profile: a
+ * database with any account, a production one above all, never receives the demo accounts and their known
+ * password; and what users entered survives restarts.
  */
 @Component
 @Profile("demo")
@@ -49,7 +51,12 @@ class DemoData implements ApplicationRunner {
     private final AccountService accounts;
     private final DemoMembers members;
 
-    DemoData(OrgUnitService orgUnits, AccountService accounts, DemoMembers members) {
+    /** Off only in the tests, whose one shared database has the accounts of other tests when the browser tests start. */
+    private final boolean onlyIntoEmptyDatabase;
+
+    DemoData(OrgUnitService orgUnits, AccountService accounts, DemoMembers members,
+            @Value("${khuyenhoc.demo.only-into-empty-database:true}") boolean onlyIntoEmptyDatabase) {
+        this.onlyIntoEmptyDatabase = onlyIntoEmptyDatabase;
         this.orgUnits = orgUnits;
         this.accounts = accounts;
         this.members = members;
@@ -60,6 +67,10 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Scope central = orgUnits.centralScope();
         OrgUnitView country = orgUnits.get(central, central.nodeId());
+        if (onlyIntoEmptyDatabase && accounts.anyAccount()) {
+            log.info("Demo data not loaded: the database has accounts already (demo data goes only into a fresh one).");
+            return;
+        }
         if (!accounts.createIfAbsent("national", PASSWORD, "Nguyễn Thị Minh Anh", country)) {
             return;
         }

@@ -22,16 +22,20 @@ import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
+import vn.khuyenhoc.system.OwnerDataSource;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
 
 import vn.khuyenhoc.shared.VietnamTime;
+import vn.khuyenhoc.system.OwnerDataSource;
 
 /**
  * Builds a data set of the country's shape at a chosen scale, set-based in PostgreSQL (the SQL in
@@ -57,11 +61,12 @@ public class DatasetGenerator {
     private final JdbcTemplate scripts;
     private final Clock clock;
 
-    DatasetGenerator(DataSource dataSource, JdbcClient jdbc, JdbcTemplate scripts, Clock clock) {
+    /** Works as the owner of the tables (it alters them); the application's own role may not. */
+    DatasetGenerator(DataSource dataSource, Environment environment, Clock clock) {
         this.clock = clock;
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
-        this.scripts = scripts;
+        this.dataSource = OwnerDataSource.of(environment, dataSource);
+        this.jdbc = JdbcClient.create(this.dataSource);
+        this.scripts = new JdbcTemplate(this.dataSource);
     }
 
     /**

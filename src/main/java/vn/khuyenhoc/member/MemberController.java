@@ -49,17 +49,37 @@ class MemberController {
     String list(@CurrentStaff Staff staff, @PathVariable long nodeId, @ModelAttribute("filter") MemberFilter filter,
             BindingResult ignored, Model model) {
         OrgUnitView node = orgUnits.get(staff.scope(), nodeId);
+        boolean personal = MemberService.seesPersonalData(staff);
+        MemberFilter allowed = personal ? filter : filter.withoutParty();
+        MemberPage page = members.list(staff.scope(), nodeId, allowed);
+        members.recordRead(staff, "READ_LIST", null, node.path(), readDetails(node, allowed, page));
         unitPage.show(model, node);
-        model.addAttribute("memberPage", members.list(staff.scope(), nodeId, filter));
+        model.addAttribute("filter", allowed);
+        model.addAttribute("personal", personal);
+        model.addAttribute("memberPage", page);
         model.addAttribute("canWrite", members.canWrite(staff, node) && node.active());
         model.addAttribute("sort", filter.sortValue());
         return "member/list";
     }
 
+    /** What the audit log keeps of a list read: where, which filters (not what was typed), how many rows. */
+    private static java.util.Map<String, Object> readDetails(OrgUnitView node, MemberFilter filter, MemberPage page) {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("nodeId", node.id());
+        details.put("nameSearch", filter.q() != null && !filter.q().isBlank());
+        details.put("status", filter.status());
+        details.put("party", filter.party());
+        details.put("page", page.page());
+        details.put("rows", page.rows().size());
+        return details;
+    }
+
     @GetMapping("/members/{id}")
     String show(@CurrentStaff Staff staff, @PathVariable long id, Model model) {
-        MemberView member = members.get(staff.scope(), id);
+        MemberView member = members.get(staff, id);
         OrgUnitView unit = orgUnits.get(staff.scope(), member.unitId());
+        members.recordRead(staff, "READ", id, unit.path(), java.util.Map.of("cardNumber", member.cardNumber()));
+        model.addAttribute("personal", MemberService.seesPersonalData(staff));
         model.addAttribute("member", member);
         unitPage.show(model, unit);
         model.addAttribute("canWrite", members.canWrite(staff, unit));

@@ -64,6 +64,11 @@ public record MemberFilter(String q, String status, String party, String gender,
         return parse(Gender.class, gender);
     }
 
+    /** The same filter without the Party one: staff above the commune may not list people by Party membership. */
+    MemberFilter withoutParty() {
+        return new MemberFilter(q, status, null, gender, year, sort, dir, page);
+    }
+
     Boolean partyValue() {
         return "yes".equals(party) ? Boolean.TRUE : "no".equals(party) ? Boolean.FALSE : null;
     }

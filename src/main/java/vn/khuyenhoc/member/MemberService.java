@@ -60,6 +60,29 @@ public class MemberService {
                 && staff.scope().contains(unit.path());
     }
 
+    /**
+     * Whether this user sees members' personal details (phone, address, ethnicity, Party membership, birth date) and
+     * may filter by them: the member's chapter and commune only (Decree 13/2023). Above the commune, staff find a
+     * member by card or name (transfers, duplicates) and read counts on the dashboards, never these details.
+     */
+    public static boolean seesPersonalData(Staff staff) {
+        return staff.role() == Role.CHAPTER || staff.role() == Role.COMMUNE;
+    }
+
+    /** A member as this user may see them: their scope, and the personal details only for chapter and commune. */
+    public MemberView get(Staff staff, long id) {
+        MemberView member = get(staff.scope(), id);
+        return seesPersonalData(staff) ? member : member.withoutPersonalData();
+    }
+
+    /** Audits a read of a member's page or of a member list (Decree 13/2023): who read what, not the data read. */
+    @Transactional
+    public void recordRead(Staff staff, String action, Long memberId, String nodePath, Map<String, Object> what) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>(what);
+        details.put("personalData", seesPersonalData(staff));
+        audit.record(staff, action, AUDIT_TYPE, memberId, nodePath, null, details);
+    }
+
     /** A member inside the scope. @throws NotFoundException when missing or outside it */
     public MemberView get(Scope scope, long id) {
         Member member = members.findById(id).orElseThrow(NotFoundException::new);
@@ -216,7 +239,8 @@ public class MemberService {
     private MemberView saved(Staff staff, String action, MemberView before, Member member) {
         OrgUnitView unit = orgUnits.get(staff.scope(), member.getUnitId());
         MemberView after = member.view(unit.name());
-        audit.record(staff, action, AUDIT_TYPE, after.id(), unit.path(), before.auditState(), after.auditState());
+        List<Map<String, Object>> changes = MemberView.auditChanges(before, after);
+        audit.record(staff, action, AUDIT_TYPE, after.id(), unit.path(), changes.get(0), changes.get(1));
         return after;
     }
 

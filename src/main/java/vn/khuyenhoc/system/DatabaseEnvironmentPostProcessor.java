@@ -34,7 +34,10 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
     static final String URL = "spring.datasource.url";
 
     /** Recreated once per JVM: every Spring test context of a test run shares it. */
-    private static String testDatabaseUrl;
+    private static Map<String, Object> testDatabase;
+
+    /** The role the tests' application connects as on a named server, as production's would: rows only. */
+    static final String TEST_APP_ROLE = "khuyenhoc_test_app";
 
     private final Log log;
 
@@ -55,7 +58,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         if (StringUtils.hasText(url)) {
             if (test) {
                 environment.getPropertySources().addFirst(new MapPropertySource("khuyenhocDatabase",
-                        Map.of(URL, separateTestDatabase(url, environment))));
+                        separateTestDatabase(url, environment)));
             }
             return;
         }
@@ -72,9 +75,12 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         }
     }
 
+    /** Flyway migrates as the owner (the superuser postgres); the application connects as a role without DDL. */
     private static void useEmbedded(ConfigurableEnvironment environment, String url) {
         environment.getPropertySources().addFirst(new MapPropertySource("khuyenhocDatabase",
-                Map.of(URL, url, "spring.datasource.username", "postgres", "spring.datasource.password", "postgres")));
+                Map.of(URL, url, "spring.datasource.username", EmbeddedPostgresServer.APP_ROLE,
+                        "spring.datasource.password", EmbeddedPostgresServer.APP_ROLE,
+                        "spring.flyway.user", "postgres", "spring.flyway.password", "postgres")));
     }
 
     private String persistentEmbedded(File directory, int port) {
@@ -86,23 +92,48 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         return EmbeddedPostgresServer.throwaway().jdbcUrl();
     }
 
-    /** Tests on a named server get a fresh database of their own, recreated once per test run. */
-    private synchronized String separateTestDatabase(String url, ConfigurableEnvironment environment) {
-        if (testDatabaseUrl == null) {
+    /**
+     * Tests on a named server get a fresh database of their own, recreated once per test run; Flyway migrates it as
+     * the configured user, and the application connects as {@value #TEST_APP_ROLE} (created when missing) when that
+     * user may create roles, as in production.
+     */
+    private synchronized Map<String, Object> separateTestDatabase(String url, ConfigurableEnvironment environment) {
+        if (testDatabase == null) {
             JdbcUrl parsed = JdbcUrl.parse(url);
             String testName = parsed.database() + "_test";
             String user = environment.getProperty("spring.datasource.username");
             String password = environment.getProperty("spring.datasource.password");
+            boolean appRole;
             try (Connection admin = DriverManager.getConnection(parsed.withDatabase("postgres"), user, password)) {
                 admin.createStatement().execute("DROP DATABASE IF EXISTS \"" + testName + "\" WITH (FORCE)");
                 admin.createStatement().execute("CREATE DATABASE \"" + testName + "\"");
+                appRole = ensureTestAppRole(admin);
             }
             catch (SQLException ex) {
                 throw new IllegalStateException("Could not create the test database " + testName + " on " + url, ex);
             }
-            testDatabaseUrl = parsed.withDatabase(testName);
+            testDatabase = appRole
+                    ? Map.of(URL, parsed.withDatabase(testName), "spring.datasource.username", TEST_APP_ROLE,
+                            "spring.datasource.password", TEST_APP_ROLE, "spring.flyway.user", user,
+                            "spring.flyway.password", password == null ? "" : password)
+                    : Map.of(URL, parsed.withDatabase(testName));
         }
-        return testDatabaseUrl;
+        return testDatabase;
+    }
+
+    private boolean ensureTestAppRole(Connection admin) {
+        try {
+            var exists = admin.createStatement().executeQuery(
+                    "SELECT 1 FROM pg_roles WHERE rolname = '" + TEST_APP_ROLE + "'");
+            if (!exists.next()) {
+                admin.createStatement().execute("CREATE ROLE " + TEST_APP_ROLE + " LOGIN PASSWORD '" + TEST_APP_ROLE + "'");
+            }
+            return true;
+        }
+        catch (SQLException cannotCreateRoles) {
+            log.warn("The tests connect as the migrating user itself: it may not create the role " + TEST_APP_ROLE);
+            return false;
+        }
     }
 
     /** The parts of a {@code jdbc:postgresql://host:port/database?params} URL this class needs. */

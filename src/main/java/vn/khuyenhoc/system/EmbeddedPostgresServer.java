@@ -16,6 +16,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class EmbeddedPostgresServer {
 
     static final String DATABASE = "khuyenhoc";
+    /** The role the application connects as: rows only, no DDL (see R__hardening.sql). Its password is local only. */
+    static final String APP_ROLE = "khuyenhoc_app";
 
     private static EmbeddedPostgresServer running;
 
@@ -46,8 +48,9 @@ final class EmbeddedPostgresServer {
         return running;
     }
 
+    /** Without a user in it: the user comes with the connection (the app's role, or the owner for Flyway). */
     String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", DATABASE);
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
     private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder) {
@@ -62,6 +65,11 @@ final class EmbeddedPostgresServer {
     private void createDatabaseIfMissing() {
         try (Connection admin = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
                 "postgres")) {
+            var role = admin.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?");
+            role.setString(1, APP_ROLE);
+            if (!role.executeQuery().next()) {
+                admin.createStatement().execute("CREATE ROLE " + APP_ROLE + " LOGIN PASSWORD '" + APP_ROLE + "'");
+            }
             var exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
             exists.setString(1, DATABASE);
             if (!exists.executeQuery().next()) {

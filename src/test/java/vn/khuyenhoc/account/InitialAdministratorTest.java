@@ -55,7 +55,7 @@ class InitialAdministratorTest {
             Map<String, Object> admin = account(username.toLowerCase());
             assertThat(admin).containsEntry("role", "NATIONAL").containsEntry("org_unit_id", tree.central().id())
                     .containsEntry("enabled", true);
-            assertThat((String) admin.get("password_hash")).startsWith("{bcrypt}");
+            assertThat((String) admin.get("password_hash")).startsWith("{pbkdf2@SpringSecurity_v5_8}");
             assertThat(passwordEncoder.matches("mat-khau-quan-tri", (String) admin.get("password_hash"))).isTrue();
             assertThat(accounts.anyNationalAccount()).isTrue();
             Map<String, Object> audit = jdbc.sql("""
@@ -116,17 +116,19 @@ class InitialAdministratorTest {
     }
 
     /**
-     * Runs the check in a database without national accounts: they are turned into province accounts (the trigger
-     * that ties roles to levels is switched off for the moment), and everything is rolled back afterwards.
+     * Runs the check in a database without national accounts: they are turned into accounts of a province (role and
+     * node together, as the trigger that ties roles to levels wants), and everything is rolled back afterwards.
      */
     private void withoutNationalAccounts(Runnable check) {
         tree.staffOf(tree.central()); // whatever ran before, there is one to hide
         long before = nationalAccounts();
         transactions.executeWithoutResult(tx -> {
             tx.setRollbackOnly();
-            jdbc.sql("ALTER TABLE app_user DISABLE TRIGGER app_user_role_matches_level").update();
-            jdbc.sql("UPDATE app_user SET role = 'PROVINCE' WHERE role = 'NATIONAL'").update();
-            jdbc.sql("ALTER TABLE app_user ENABLE TRIGGER app_user_role_matches_level").update();
+            jdbc.sql("""
+                    UPDATE app_user SET role = 'PROVINCE',
+                           org_unit_id = (SELECT id FROM org_unit WHERE level = 1 ORDER BY id LIMIT 1)
+                    WHERE role = 'NATIONAL'
+                    """).update();
             assertThat(accounts.anyNationalAccount()).isFalse();
             check.run();
         });

@@ -93,7 +93,7 @@ class ScopeEnforcementTest {
                 endpoint("POST /accounts (unitId={managed unit})", MANAGERS, Role.PROVINCE,
                         (f, r) -> post("/accounts").param("unitId", String.valueOf(f.managedUnit(r).id()))
                                 .param("username", "x" + UUID.randomUUID().toString().substring(0, 8))
-                                .param("fullName", "Nguyễn Văn Lạ").param("password", "matkhau123")),
+                                .param("fullName", "Nguyễn Văn Lạ").param("password", "matkhau-dai-123")),
                 endpoint("POST /accounts/{account}/disable", MANAGERS, Role.PROVINCE,
                         (f, r) -> post("/accounts/{id}/disable", f.managedAccount(r))),
                 endpoint("POST /accounts/{account}/enable", MANAGERS, Role.PROVINCE,
@@ -102,7 +102,7 @@ class ScopeEnforcementTest {
                         (f, r) -> get("/accounts/{id}/password", f.managedAccount(r))),
                 endpoint("POST /accounts/{account}/password", MANAGERS, Role.PROVINCE,
                         (f, r) -> post("/accounts/{id}/password", f.managedAccount(r))
-                                .param("newPassword", "matkhau456").param("confirmPassword", "matkhau456")),
+                                .param("newPassword", "matkhau-dai-456").param("confirmPassword", "matkhau-dai-456")),
                 list("GET /accounts", MANAGERS, Role.PROVINCE, (f, r) -> get("/accounts")),
                 list("GET /accounts?page=1", MANAGERS, Role.PROVINCE, (f, r) -> get("/accounts").param("page", "1")),
                 list("GET /audit", NATIONAL_STAFF, Role.NATIONAL, (f, r) -> get("/audit")),
@@ -198,7 +198,7 @@ class ScopeEnforcementTest {
                 .with(csrf())).andExpect(status().isNotFound());
         // ... commune staff cannot touch a colleague's account of their own level ...
         mvc.perform(post("/accounts/{id}/password", f.communeAccount.userId()).with(as(commune))
-                .param("newPassword", "matkhau456").param("confirmPassword", "matkhau456")
+                .param("newPassword", "matkhau-dai-456").param("confirmPassword", "matkhau-dai-456")
                 .with(csrf())).andExpect(status().isNotFound());
         // ... and national staff manage province accounts, not commune accounts
         mvc.perform(post("/accounts/{id}/disable", f.communeAccount.userId()).with(as(national))

@@ -335,6 +335,9 @@ class MessagesAndTemplatesTest {
                 types.add(type.replace("\"", ""));
                 call = java.indexOf("audit.record(", call + 1);
             }
+            if (java.contains("audit.recordSignIn(")) {
+                types.add("SIGN_IN"); // sign-ins and sign-outs (AuditService.recordSignIn)
+            }
         }
         return types;
     }

@@ -1,7 +1,5 @@
 package vn.khuyenhoc.member.roster;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -31,6 +29,9 @@ import vn.khuyenhoc.shared.Staff;
 @Controller
 class MemberImportController {
 
+    /** spring.servlet.multipart.max-file-size, as the message says it. */
+    static final String MAX_UPLOAD_MB = "20";
+
     private final MemberImportService imports;
     private final MemberService members;
     private final OrgUnitService orgUnits;
@@ -48,24 +49,23 @@ class MemberImportController {
 
     @GetMapping("/units/{unitId}/members/import")
     @PreAuthorize("hasAnyRole('CHAPTER', 'COMMUNE')")
-    String page(@CurrentStaff Staff staff, @PathVariable long unitId, Model model) {
-        return page(model, members.writableUnit(staff, unitId), null);
+    String page(@CurrentStaff Staff staff, @PathVariable long unitId,
+            @RequestParam(name = "tooLarge", required = false) String tooLarge, Model model) {
+        // an upload over the size limit comes back here (GlobalErrorAdvice), with the message beside the file field
+        return page(model, members.writableUnit(staff, unitId),
+                tooLarge == null ? null : ImportResult.fileError("", "hardening.import.tooLarge", MAX_UPLOAD_MB));
     }
 
     @PostMapping("/units/{unitId}/members/import")
     @PreAuthorize("hasAnyRole('CHAPTER', 'COMMUNE')")
     String upload(@CurrentStaff Staff staff, @PathVariable long unitId,
-            @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes flash)
-            throws IOException {
+            @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes flash) {
         OrgUnitView unit = members.writableUnit(staff, unitId);
         if (file == null || file.isEmpty()) {
             return page(model, unit, ImportResult.fileError(file == null ? "" : file.getOriginalFilename(),
                     "member.import.file.none"));
         }
-        ImportResult result;
-        try (InputStream in = file.getInputStream()) {
-            result = imports.importRoster(staff, unitId, file.getOriginalFilename(), in);
-        }
+        ImportResult result = imports.importRoster(staff, unitId, file.getOriginalFilename(), file, file.getSize());
         if (result.succeeded()) {
             Notices.flash(flash, "member.import.done", result.imported());
             return "redirect:/units/" + unitId + "/members?sort=card&dir=desc";

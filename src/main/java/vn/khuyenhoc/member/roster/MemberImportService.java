@@ -1,6 +1,5 @@
 package vn.khuyenhoc.member.roster;
 
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,10 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khuyenhoc.audit.AuditService;
 import vn.khuyenhoc.closing.ClosedYears;
@@ -49,23 +54,37 @@ public class MemberImportService {
     private static final String AUDIT_TYPE = "MEMBER";
     private static final java.util.regex.Pattern FOUR_DIGITS = java.util.regex.Pattern.compile("\\d{4}");
 
+    /** Rows of any kind (blank ones too) after which reading stops: a file of millions of empty rows is no roster. */
+    static final int MAX_ROWS_READ = 2 * MAX_ROWS + HEADER_SEARCH_ROWS;
+
     private final MemberService members;
     private final AuditService audit;
     private final JdbcClient jdbc;
     private final ClosedYears closedYears;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final Semaphore running;
 
     MemberImportService(MemberService members, AuditService audit, JdbcClient jdbc, ClosedYears closedYears,
-            Clock clock) {
+            Clock clock, PlatformTransactionManager transactionManager,
+            @Value("${khuyenhoc.import.concurrent:2}") int concurrentImports) {
         this.members = members;
         this.audit = audit;
         this.jdbc = jdbc;
         this.closedYears = closedYears;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.running = new Semaphore(concurrentImports);
     }
 
-    @Transactional
-    public ImportResult importRoster(Staff staff, long unitId, String originalFileName, InputStream file) {
+    /**
+     * Reads and checks the file outside any transaction (a slow or hostile file holds no connection), with at most
+     * {@code khuyenhoc.import.concurrent} imports at once in this instance (the next uploader is told to try again
+     * shortly); then checks against the database and writes in one short transaction.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public ImportResult importRoster(Staff staff, long unitId, String originalFileName, InputStreamSource file,
+            long size) {
         OrgUnitView unit = members.writableUnit(staff, unitId);
         String fileName = cleanFileName(originalFileName);
         try {
@@ -74,35 +93,51 @@ public class MemberImportService {
         catch (RuleViolationException ex) {
             return ImportResult.fileError(fileName, ex.violations().get(0).code());
         }
-        // one import at a time per unit: two uploads of the same file must not both pass the duplicate check
-        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:unit)").param("unit", unit.id()).query(Integer.class).single();
-
-        Roster roster = new Roster();
+        if (!running.tryAcquire()) {
+            return ImportResult.fileError(fileName, "hardening.import.busy");
+        }
         try {
-            RosterReader.read(file, roster::accept);
+            Roster roster = new Roster();
+            try {
+                RosterReader.read(file, size, roster::accept);
+            }
+            catch (RosterReader.UnreadableFileException ex) {
+                return ImportResult.fileError(fileName, ex.messageCode(), ex.args());
+            }
+            catch (TooManyRows ex) {
+                return ImportResult.fileError(fileName, "member.import.file.tooMany", String.valueOf(MAX_ROWS));
+            }
+            if (roster.columns == null) {
+                return ImportResult.fileError(fileName, "member.import.file.noHeader", String.join(", ", RosterColumn.headers()));
+            }
+            List<String> missing = java.util.Arrays.stream(RosterColumn.values())
+                    .filter(c -> c.required() && !roster.columns.containsValue(c)).map(RosterColumn::header).toList();
+            if (!missing.isEmpty()) {
+                return ImportResult.fileError(fileName, "member.import.file.missingColumns", String.join(", ", missing));
+            }
+            if (roster.dataRows == 0) {
+                return ImportResult.fileError(fileName, "member.import.file.empty");
+            }
+            return transactions.execute(status -> {
+                // one import at a time per unit: two uploads of the same file must not both pass the duplicate check
+                jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:unit)").param("unit", unit.id()).query(Integer.class).single();
+                roster.checkAgainstDatabase(unit);
+                if (!roster.badRows.isEmpty()) {
+                    return new ImportResult(fileName, 0, null, null, null, List.of(), roster.errors, roster.badRows.size());
+                }
+                return write(staff, unit, fileName, roster.valid);
+            });
         }
-        catch (RosterReader.UnreadableFileException ex) {
-            return ImportResult.fileError(fileName, ex.messageCode());
+        finally {
+            running.release();
         }
-        if (roster.columns == null) {
-            return ImportResult.fileError(fileName, "member.import.file.noHeader", String.join(", ", RosterColumn.headers()));
+    }
+
+    /** Thrown from inside the reading to stop it: the file has more rows than any roster. */
+    private static final class TooManyRows extends RuntimeException {
+        TooManyRows() {
+            super(null, null, false, false);
         }
-        List<String> missing = java.util.Arrays.stream(RosterColumn.values())
-                .filter(c -> c.required() && !roster.columns.containsValue(c)).map(RosterColumn::header).toList();
-        if (!missing.isEmpty()) {
-            return ImportResult.fileError(fileName, "member.import.file.missingColumns", String.join(", ", missing));
-        }
-        if (roster.dataRows > MAX_ROWS) {
-            return ImportResult.fileError(fileName, "member.import.file.tooMany", String.valueOf(MAX_ROWS));
-        }
-        if (roster.dataRows == 0) {
-            return ImportResult.fileError(fileName, "member.import.file.empty");
-        }
-        roster.checkAgainstDatabase(unit);
-        if (!roster.badRows.isEmpty()) {
-            return new ImportResult(fileName, 0, null, null, null, List.of(), roster.errors, roster.badRows.size());
-        }
-        return write(staff, unit, fileName, roster.valid);
     }
 
     private void insert(OrgUnitView unit, String[] cards, String[] names, String[] genders, Integer[] birthYears,
@@ -202,6 +237,9 @@ public class MemberImportService {
 
         void accept(RosterReader.RawRow row) {
             rowsSeen++;
+            if (rowsSeen > MAX_ROWS_READ) {
+                throw new TooManyRows();
+            }
             if (columns == null) {
                 if (rowsSeen <= HEADER_SEARCH_ROWS) {
                     header(row);
@@ -213,7 +251,7 @@ public class MemberImportService {
             }
             dataRows++;
             if (dataRows > MAX_ROWS) {
-                return; // keep counting, the file is refused as a whole
+                throw new TooManyRows(); // stop reading: the file is refused as a whole
             }
             Map<RosterColumn, String> values = new EnumMap<>(RosterColumn.class);
             columns.forEach((index, column) -> values.put(column, text(column, row.cell(index))));
