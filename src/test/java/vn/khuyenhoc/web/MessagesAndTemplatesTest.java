@@ -95,6 +95,7 @@ class MessagesAndTemplatesTest {
             // the yearly reports (issue 12)
             Map.entry("report.action.", Set.of("SUBMIT", "APPROVE", "RETURN", "REOPEN")),
             Map.entry("report.state.", Set.of("NOT_STARTED", "IN_PROGRESS", "SUBMITTED", "APPROVED", "RETURNED", "ACCEPTED")),
+            Map.entry("report.submit.already.", Set.of("SUBMITTED", "APPROVED")),
             Map.entry("reporting.sort.", Set.of("name", "code", "province", "state")),
             // issue 11: shares and targets
             Map.entry("shares.children.noun.", Set.of("1", "2", "3")),
