@@ -35,7 +35,7 @@ class YearClosingController {
 
     @GetMapping("/years")
     String show(Model model) {
-        return page(model, new YearClosingForm(VietnamTime.thisYear(clock) - 1, ""), new YearClosingForm(null, ""));
+        return page(model, new YearClosingForm(VietnamTime.thisYear(clock) - 1, ""), new YearReopenForm(null, ""));
     }
 
     @PostMapping("/years/close")
@@ -51,15 +51,12 @@ class YearClosingController {
                 RuleViolations.reject(errors, ex);
             }
         }
-        return page(model, form, new YearClosingForm(null, ""));
+        return page(model, form, new YearReopenForm(null, ""));
     }
 
     @PostMapping("/years/reopen")
-    String reopen(@CurrentStaff Staff staff, @Valid @ModelAttribute("reopenForm") YearClosingForm form,
+    String reopen(@CurrentStaff Staff staff, @Valid @ModelAttribute("reopenForm") YearReopenForm form,
             BindingResult errors, Model model, RedirectAttributes flash) {
-        if (form.reason() == null || form.reason().isBlank()) {
-            errors.rejectValue("reason", "closing.reason.required");
-        }
         if (!errors.hasErrors()) {
             try {
                 closing.reopen(staff, form.year(), form.reason());
@@ -73,7 +70,7 @@ class YearClosingController {
         return page(model, new YearClosingForm(VietnamTime.thisYear(clock) - 1, ""), form);
     }
 
-    private String page(Model model, YearClosingForm closeForm, YearClosingForm reopenForm) {
+    private String page(Model model, YearClosingForm closeForm, YearReopenForm reopenForm) {
         // keep the bound form (and its errors) when redisplaying after a failed POST
         if (!model.containsAttribute("closeForm")) {
             model.addAttribute("closeForm", closeForm);

@@ -96,8 +96,6 @@ class BehindProxyTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue 16, not fixed yet: year=abc with an empty reason answers 500 (rejectValue on a "
-            + "form whose constructor binding failed); this test reproduces it on a real server, MockMvc with a reason does not")
     void onTheRealServerAYearThatIsNoNumberGetsAFieldMessage() throws Exception {
         String username = "nat" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         jdbc.sql("""

@@ -58,8 +58,8 @@ class NumericFieldsTest {
         fields.add(new Field("year", "/years/reopen", national, Map.of("reason", "Sửa số liệu")));
         fields.add(new Field("year", "/units/" + commune.id() + "/population", communeStaff, Map.of("population", "12000")));
         fields.add(new Field("population", "/units/" + commune.id() + "/population", communeStaff, Map.of("year", year)));
-        fields.add(new Field("households", "/units/" + commune.id() + "/population", communeStaff,
-                Map.of("year", year, "population", "12000")));
+        // households are kept with the other denominators of the shares (issue 11)
+        fields.add(new Field("households", "/units/" + commune.id() + "/denominators", communeStaff, Map.of("year", year)));
         fields.add(new Field("peopleReached", "/units/" + chapter.id() + "/fund/entries", secretary,
                 Map.of("direction", "DISBURSEMENT", "category", "SCHOLARSHIP_UNDERPRIVILEGED", "amount", "100000", "entryDate", year + "-01-15")));
         fields.add(new Field("amount", "/units/" + chapter.id() + "/fund/entries", secretary,
@@ -109,7 +109,10 @@ class NumericFieldsTest {
     /** The input of this field, in the form posted to this address, carries Bootstrap's invalid marker. */
     private static boolean fieldIsInvalid(String body, String url, String name) {
         int form = body.indexOf("action=\"" + url);
-        int at = body.indexOf("id=\"" + name + "\"", Math.max(form, 0));
+        // the field's id is its name, or ends with it where a page has two forms ("close-year-year")
+        java.util.regex.Matcher id = java.util.regex.Pattern
+                .compile("<(?:input|select|textarea)[^>]*\\sid=\"(?:[a-z]+-)*" + name + "\"").matcher(body);
+        int at = id.find(Math.max(form, 0)) ? id.end() - 1 : -1;
         if (at < 0) {
             return false;
         }
@@ -121,6 +124,7 @@ class NumericFieldsTest {
     private long rows() {
         return jdbc.sql("""
                 SELECT (SELECT count(*) FROM closed_year) + (SELECT count(*) FROM node_population)
+                     + (SELECT count(*) FROM node_denominator)
                      + (SELECT count(*) FROM fund_entry) + (SELECT count(*) FROM title_registration)
                      + (SELECT count(*) FROM member) + (SELECT count(*) FROM app_user)
                 """).query(Long.class).single();
