@@ -66,11 +66,11 @@ class ReportingRatesTest {
         // the staff of a commune not yet submitted, with a phone given when the province made the account
         mvc.perform(post("/accounts").with(as(provinceStaff)).with(csrf()).param("unitId", "" + communes.get(5))
                         .param("username", "xa" + communes.get(5) + "t" + System.nanoTime() % 100000)
-                        .param("fullName", "Đỗ Thị Hoa").param("phone", "0912 345 678").param("password", "matkhau123"))
+                        .param("fullName", "Đỗ Thị Hoa").param("phone", "0912 345 678").param("password", "mat khau cua xa 2026"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post("/accounts").with(as(provinceStaff)).with(csrf()).param("unitId", "" + communes.get(5))
                         .param("username", "bad" + System.nanoTime() % 100000).param("fullName", "Sai Số")
-                        .param("phone", "12345").param("password", "matkhau123"))
+                        .param("phone", "12345").param("password", "mat khau cua xa 2026"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Số điện thoại gồm 10 số")));
 
