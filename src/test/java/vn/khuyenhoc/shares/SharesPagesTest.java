@@ -362,10 +362,13 @@ class SharesPagesTest {
     @Test
     void theDashboardShowsEachShareBesideItsTargetMetOrNotInWordsAndSortsChildrenByGap() throws Exception {
         int year = VietnamTime.thisYear(java.time.Clock.system(VietnamTime.ZONE));
-        OrgUnitView commune = firstCommuneOf("14"); // Sơn La
+        OrgUnitView commune = quietCommuneOf("14"); // Sơn La
         OrgUnitView chapter = newChapter(commune);
         Staff secretary = tree.staffOf(chapter);
         Staff communeStaff = tree.staffOf(commune);
+        // the demo's households from populations may be there already: this test's own figures replace them
+        jdbc.sql("DELETE FROM node_denominator WHERE node_id = :c AND year = :y").param("c", commune.id())
+                .param("y", year).update();
         denominators.load(commune.id(), year, new DenominatorValues(2L, 4L, null, null, null, null));
         for (int i = 0; i < 2; i++) {
             RegistrationView family = registrations.register(secretary, chapter.id(), RegistrationCommand.of(TitleKind.FAMILY,
@@ -429,6 +432,17 @@ class SharesPagesTest {
 
     private OrgUnitView firstCommuneOf(String provinceCode) {
         return communeOf(provinceCode, 0);
+    }
+
+    /** A commune of the province with no registrations and no members yet (other tests and generated data fill some). */
+    private OrgUnitView quietCommuneOf(String provinceCode) {
+        String code = jdbc.sql("""
+                SELECT c.code FROM org_unit c WHERE c.parent_id = :p AND c.active
+                  AND NOT EXISTS (SELECT 1 FROM title_registration r WHERE r.commune_id = c.id)
+                  AND NOT EXISTS (SELECT 1 FROM member m WHERE m.commune_id = c.id)
+                ORDER BY c.code LIMIT 1
+                """).param("p", tree.unit(provinceCode).id()).query(String.class).single();
+        return tree.unit(code);
     }
 
     private OrgUnitView communeOf(String provinceCode, int index) {
