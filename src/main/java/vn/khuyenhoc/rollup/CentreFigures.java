@@ -21,6 +21,28 @@ import vn.khuyenhoc.centre.CentreKind;
 public record CentreFigures(long centres, long operating, long reporting, long hubs, long chair, long[] classes,
         long[] turns, long support, long staff, long staffTrained) {
 
+    /** Equal when every figure is, the counts by kind compared element by element (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CentreFigures o && centres == o.centres && operating == o.operating
+                && reporting == o.reporting && hubs == o.hubs && chair == o.chair
+                && java.util.Arrays.equals(classes, o.classes) && java.util.Arrays.equals(turns, o.turns)
+                && support == o.support && staff == o.staff && staffTrained == o.staffTrained;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(centres, operating, reporting, hubs, chair, java.util.Arrays.hashCode(classes),
+                java.util.Arrays.hashCode(turns), support, staff, staffTrained);
+    }
+
+    @Override
+    public String toString() {
+        return "CentreFigures[centres=" + centres + ", operating=" + operating + ", hubs=" + hubs + ", classes="
+                + java.util.Arrays.toString(classes) + ", turns=" + java.util.Arrays.toString(turns) + ", support="
+                + support + ", staffTrained=" + staffTrained + "/" + staff + "]";
+    }
+
     static final CentreFigures ZERO = new CentreFigures(0, 0, 0, 0, 0, new long[CentreKind.values().length],
             new long[CentreKind.values().length], 0, 0, 0);
 

@@ -29,7 +29,7 @@ class ModulesTest {
     void theModulesAreThoseTheReadmeNames() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()).sorted().toList()).containsExactly(
                 "account", "audit", "centre", "closing", "demo", "fund", "generator", "member", "orgunit", "registration",
-                "report", "rollup", "shared", "system", "web");
+                "report", "reporting", "rollup", "shared", "system", "web");
     }
 
     @Test
