@@ -434,14 +434,17 @@ class SharesPagesTest {
         return communeOf(provinceCode, 0);
     }
 
-    /** A commune of the province with no registrations and no members yet (other tests and generated data fill some). */
+    /** A new commune of the province, which no other test and no generated data has filled. */
     private OrgUnitView quietCommuneOf(String provinceCode) {
-        String code = jdbc.sql("""
-                SELECT c.code FROM org_unit c WHERE c.parent_id = :p AND c.active
-                  AND NOT EXISTS (SELECT 1 FROM title_registration r WHERE r.commune_id = c.id)
-                  AND NOT EXISTS (SELECT 1 FROM member m WHERE m.commune_id = c.id)
-                ORDER BY c.code LIMIT 1
-                """).param("p", tree.unit(provinceCode).id()).query(String.class).single();
+        String code = null;
+        while (code == null) {
+            String candidate = "Z" + String.format("%04d", new java.util.Random().nextInt(10000));
+            code = jdbc.sql("""
+                    INSERT INTO org_unit (parent_id, level, kind, admin_type, code, name)
+                    VALUES (:p, 2, 'COMMUNE', 'xa', :code, :name) ON CONFLICT (code) DO NOTHING RETURNING code
+                    """).param("p", tree.unit(provinceCode).id()).param("code", candidate)
+                    .param("name", "Xã thử " + candidate).query(String.class).optional().orElse(null);
+        }
         return tree.unit(code);
     }
 
