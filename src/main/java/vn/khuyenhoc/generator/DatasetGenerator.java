@@ -22,7 +22,6 @@ import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
-import vn.khuyenhoc.system.OwnerDataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -99,15 +98,15 @@ public class DatasetGenerator {
         setRollupTriggers(false);
         try {
             step(timings, "units", () -> jdbc.sql("SELECT generator.units(CAST(:scale AS numeric))").param("scale", scale).query(Long.class).single());
-            step(timings, "populations", () -> jdbc.sql("SELECT generator.populations(:first, :last)")
-                    .param("first", firstYear).param("last", lastYear).query(Object.class).optional());
+            step(timings, "populations", () -> runConcurrently(List.of("SELECT generator.populations(" + firstYear + ", "
+                    + lastYear + ")"), Session.BULK));
             loadWithoutIndexes(timings, "member", "members", () -> inParts(Session.BULK, part -> "SELECT generator.members("
                     + scale + ", " + lastYear + ", " + part + ", " + PARTS + ")"));
             step(timings, "unit sizes", () -> scripts.execute("SELECT generator.count_unit_sizes()"));
             loadWithoutIndexes(timings, "title_registration", "registrations", () -> inParts(Session.BULK, part -> "SELECT generator.registrations("
                     + scale + ", " + firstYear + ", " + lastYear + ", " + part + ", " + PARTS + ")"));
-            step(timings, "fund entries", () -> inParts(Session.LEDGER, part -> "SELECT generator.funds(" + scale + ", "
-                    + firstYear + ", " + lastYear + ", " + part + ", " + PARTS + ")"));
+            loadWithoutIndexes(timings, "fund_entry", "fund entries", () -> inParts(Session.BULK, part -> "SELECT generator.funds("
+                    + scale + ", " + firstYear + ", " + lastYear + ", " + part + ", " + PARTS + ")"));
             step(timings, "roll-ups", () -> jdbc.sql("SELECT rollup_rebuild()").query(Object.class).optional());
         }
         finally {
@@ -129,7 +128,7 @@ public class DatasetGenerator {
     }
 
     /**
-     * Loads a table with its indexes other than the primary key dropped, then builds them again (a few at once),
+     * Loads a table with its indexes other than its constraints' (primary key, unique constraints) dropped, then builds them again (a few at once),
      * whether the load succeeded or not; a unique index that cannot be built means the load broke a rule.
      */
     private void loadWithoutIndexes(Map<String, Double> timings, String table, String stepName, Runnable load) {
@@ -137,7 +136,8 @@ public class DatasetGenerator {
         jdbc.sql("""
                 SELECT i.indexname, i.indexdef FROM pg_indexes i
                 WHERE i.schemaname = current_schema() AND i.tablename = :table
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.contype = 'p')
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+                                  WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)
                 """).param("table", table).query((rs, row) -> indexes.put(rs.getString(1), rs.getString(2))).list();
         indexes.keySet().forEach(index -> scripts.execute("DROP INDEX " + index));
         try {
@@ -148,15 +148,9 @@ public class DatasetGenerator {
         }
     }
 
-    /**
-     * How a part's session runs: {@code BULK} without per-row triggers or foreign-key checks (replica mode);
-     * {@code LEDGER} through the ledger's triggers, with sequential scans off: the trigger's balance check
-     * ({@code fund_available}) is planned once per transaction, and planned on a small or empty ledger (a new
-     * database, the demo's) a sequential scan would then be repeated for every entry, the load growing with the
-     * square of the entries (minutes for the demo's 60,000 instead of seconds).
-     */
+    /** How a part's session runs: {@code BULK} without per-row triggers or foreign-key checks (replica mode). */
     private enum Session {
-        PLAIN, BULK, LEDGER
+        PLAIN, BULK
     }
 
     /** Runs the statement of each part in its own session, all at once. */
@@ -207,9 +201,6 @@ public class DatasetGenerator {
                 statement.execute("SET LOCAL maintenance_work_mem = '1GB'");
                 if (session == Session.BULK) {
                     statement.execute("SET LOCAL session_replication_role = replica");
-                }
-                if (session == Session.LEDGER) {
-                    statement.execute("SET LOCAL enable_seqscan = off");
                 }
                 try (PreparedStatement work = connection.prepareStatement(sql)) {
                     work.execute();
