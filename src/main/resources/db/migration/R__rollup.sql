@@ -113,14 +113,11 @@ $$;
 CREATE OR REPLACE TRIGGER rollup_titles AFTER INSERT OR UPDATE OR DELETE ON title_registration
     FOR EACH ROW EXECUTE FUNCTION rollup_titles_trigger();
 
--- from V15
-CREATE OR REPLACE FUNCTION rollup_records_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+-- from V15; issue 18: one function per record table, which the data set generator runs at once in sessions of their
+-- own (rollup_records_rebuild still rebuilds all three, in the same order as before)
+CREATE OR REPLACE FUNCTION rollup_members_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM rollup_members;
-    DELETE FROM rollup_titles;
-    DELETE FROM rollup_funds;
-    DELETE FROM rollup_money;
-
     INSERT INTO rollup_members (node_id, year, half, joined, departed, party_joined, party_departed,
                                 minority_joined, minority_departed)
     SELECT n.node_id, f.year, f.half, sum(f.joined), sum(f.departed), sum(f.party_joined), sum(f.party_departed),
@@ -130,7 +127,12 @@ BEGIN
     CROSS JOIN LATERAL (VALUES (f.unit_id), (f.commune_id), (f.province_id)) n (node_id)
     GROUP BY n.node_id, f.year, f.half
     ORDER BY n.node_id, f.year, f.half;
+END;
+$$;
 
+CREATE OR REPLACE FUNCTION rollup_titles_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM rollup_titles;
     INSERT INTO rollup_titles (node_id, year, half, kind, registered, recognised, board_registered, board_recognised)
     SELECT n.node_id, r.year, h.half, r.kind, sum(h.registered), sum(h.recognised),
            coalesce(sum(h.registered) FILTER (WHERE r.kind = 'CITIZEN' AND u.kind = 'BOARD'), 0),
@@ -145,7 +147,13 @@ BEGIN
     GROUP BY n.node_id, r.year, h.half, r.kind
     HAVING sum(h.registered) <> 0 OR sum(h.recognised) <> 0
     ORDER BY n.node_id, r.year, h.half, r.kind;
+END;
+$$;
 
+CREATE OR REPLACE FUNCTION rollup_funds_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM rollup_funds;
+    DELETE FROM rollup_money;
     INSERT INTO rollup_funds (node_id, year, half, raised, disbursed)
     SELECT n.node_id, e.year, half_of(e.entry_date),
            coalesce(sum(e.amount) FILTER (WHERE e.direction = 'RECEIPT'), 0),
@@ -163,6 +171,14 @@ BEGIN
                         WHERE x IS NOT NULL) n (node_id)
     GROUP BY n.node_id, e.year, half_of(e.entry_date), e.category
     ORDER BY n.node_id, e.year, half_of(e.entry_date), e.category;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION rollup_records_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM rollup_members_rebuild();
+    PERFORM rollup_titles_rebuild();
+    PERFORM rollup_funds_rebuild();
 END;
 $$;
 

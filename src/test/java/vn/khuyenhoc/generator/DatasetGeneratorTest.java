@@ -56,11 +56,37 @@ class DatasetGeneratorTest {
                    OR (n.level = 2 AND (r.kind NOT IN ('CLAN', 'UNIT') OR r.commune_id <> n.id))
                    OR n.level NOT IN (2, 3)
                 """)).isZero();
+        // fund entries, loaded without the ledger's trigger, are what it would have written: every fund's hash chain
+        // verifies, its head and voucher counters match its entries, and no fund is overdrawn on any day
+        assertThat(count("SELECT count(*) FROM fund f CROSS JOIN LATERAL fund_verify(f.node_id) v WHERE v.first_broken IS NOT NULL"))
+                .isZero();
+        assertThat(count("""
+                SELECT count(*) FROM fund f
+                WHERE f.entry_count <> (SELECT count(*) FROM fund_entry e WHERE e.node_id = f.node_id)
+                """)).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM fund_voucher_counter c
+                WHERE c.last_number <> (SELECT max(e.voucher_seq) FROM fund_entry e
+                                        WHERE (e.node_id, e.year, e.direction) = (c.node_id, c.year, c.direction))
+                """)).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM (
+                    SELECT sum(sum(balance_effect)) OVER (PARTITION BY node_id ORDER BY entry_date) AS balance
+                    FROM fund_entry GROUP BY node_id, entry_date) d
+                WHERE d.balance < 0
+                """)).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM fund_entry e JOIN org_unit n ON n.id = e.node_id
+                WHERE e.recorded_by = 'generator' AND (e.province_id <> n.province_id
+                   OR e.commune_id <> CASE n.level WHEN 2 THEN n.id ELSE n.parent_id END OR n.level NOT IN (2, 3))
+                """)).isZero();
         // and the indexes dropped for the load are all back, the unique ones included
         assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename IN ('member', 'title_registration')")
                 .query(String.class).list()).contains("member_card_number_uq", "member_card_serial_uq", "member_name_trgm_idx",
                         "member_unit_idx", "title_registration_subject_uq", "title_registration_citizen_uq",
                         "title_registration_node_idx");
+        assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'fund_entry'").query(String.class).list())
+                .contains("fund_entry_voucher_uq", "fund_entry_chain_uq", "fund_entry_node_date_idx", "fund_entry_node_year_idx");
         // names look Vietnamese: diacritics and the common family names
         assertThat(count("SELECT count(*) FROM member WHERE full_name LIKE 'Nguyễn %'") * 1.0 / generated).isBetween(0.3, 0.46);
 
