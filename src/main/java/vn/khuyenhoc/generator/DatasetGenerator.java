@@ -335,6 +335,8 @@ public class DatasetGenerator {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL maintenance_work_mem = '1GB'");
+                // the roll-ups' GROUP BY over tens of millions of rows: in memory rather than spilled in batches
+                statement.execute("SET LOCAL work_mem = '512MB'");
                 if (session == Session.BULK) {
                     statement.execute("SET LOCAL session_replication_role = replica");
                 }
