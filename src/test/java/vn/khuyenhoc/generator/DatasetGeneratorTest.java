@@ -57,9 +57,14 @@ class DatasetGeneratorTest {
                    OR n.level NOT IN (2, 3)
                 """)).isZero();
         // fund entries, loaded without the ledger's trigger, are what it would have written: every fund's hash chain
-        // verifies, its head and voucher counters match its entries, and no fund is overdrawn on any day
-        assertThat(count("SELECT count(*) FROM fund f CROSS JOIN LATERAL fund_verify(f.node_id) v WHERE v.first_broken IS NOT NULL"))
-                .isZero();
+        // verifies (from the generator's first entry on: in the full suite, a ledger test tampers with an entry of its
+        // own on purpose), its head and voucher counters match its entries, and no fund is overdrawn on any day
+        assertThat(count("""
+                SELECT count(*) FROM fund f CROSS JOIN LATERAL fund_verify(f.node_id) v
+                WHERE v.first_broken IS NOT NULL
+                  AND v.first_broken >= (SELECT min(e.chain_seq) FROM fund_entry e WHERE e.node_id = f.node_id AND e.recorded_by = 'generator')
+                """)).isZero();
+        assertThat(count("SELECT count(DISTINCT node_id) FROM fund_entry WHERE recorded_by = 'generator'")).isGreaterThan(3000);
         assertThat(count("""
                 SELECT count(*) FROM fund f
                 WHERE f.entry_count <> (SELECT count(*) FROM fund_entry e WHERE e.node_id = f.node_id)
