@@ -55,7 +55,7 @@ class RegistrationController {
         model.addAttribute("lineage", orgUnits.lineage(node));
         model.addAttribute("filter", filter);
         model.addAttribute("years", yearChoices(filter.year()));
-        model.addAttribute("kinds", node.level() == 3 ? TitleKind.registeredAtLevel(3) : TitleKind.registeredAtLevel(2));
+        model.addAttribute("kinds", TitleKind.registeredAtLevel(node.level()));
         model.addAttribute("statuses", RegistrationStatus.values());
         model.addAttribute("registrations", registrations.list(staff.scope(), nodeId, filter));
         model.addAttribute("newKinds", registrations.kindsFor(staff, node));

@@ -5,7 +5,6 @@ import org.springframework.ui.Model;
 
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
-import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.Staff;
 
 /** The page of one registration, shared by its own GET and by a failed evaluation that redisplays it. */
@@ -13,10 +12,12 @@ import vn.khuyenhoc.shared.Staff;
 class ShowPage {
 
     private final RegistrationService registrations;
+    private final EvaluationService evaluation;
     private final OrgUnitService orgUnits;
 
-    ShowPage(RegistrationService registrations, OrgUnitService orgUnits) {
+    ShowPage(RegistrationService registrations, EvaluationService evaluation, OrgUnitService orgUnits) {
         this.registrations = registrations;
+        this.evaluation = evaluation;
         this.orgUnits = orgUnits;
     }
 
@@ -28,7 +29,10 @@ class ShowPage {
         model.addAttribute("lineage", orgUnits.lineage(node));
         model.addAttribute("yearClosed", yearClosed);
         model.addAttribute("canChange", registrations.canChange(staff, registration));
-        model.addAttribute("canEvaluate", staff.role() == Role.COMMUNE && !registration.isWithdrawn() && !yearClosed);
+        boolean recogniser = evaluation.recognises(staff, registration);
+        model.addAttribute("canEvaluate", recogniser && !registration.isWithdrawn() && !yearClosed);
+        model.addAttribute("needsScores", evaluation.needsScores(registration.kind(), registration.year()));
+        model.addAttribute("canPrint", recogniser && registration.status() == RegistrationStatus.RECOGNISED);
         if (!model.containsAttribute("evaluationForm")) {
             model.addAttribute("evaluationForm", EvaluationForm.of(registration));
         }

@@ -18,7 +18,7 @@ public record Subject(String name, String address, Integer householdSize, String
         return switch (form.kind()) {
             case FAMILY -> new Subject(name, Text.clean(form.address()), form.householdSizeValue(), null, null, null);
             case CLAN -> new Subject(name, null, null, Text.clean(form.representative()), null, null);
-            case COMMUNITY -> new Subject(name, null, null, null, null, null);
+            case COMMUNITY, COMMUNE, PROVINCE -> new Subject(name, null, null, null, null, null);
             case UNIT -> new Subject(name, null, null, null, form.unitType(), null);
             case CITIZEN -> new Subject(name, null, null, null, null, form.birthYearValue());
         };

@@ -59,7 +59,7 @@ import jakarta.validation.Payload;
                     }
                 }
                 case CITIZEN -> check.number("birthYear", form.birthYear(), 1900, Year.now().getValue());
-                case COMMUNITY -> {
+                case COMMUNITY, COMMUNE, PROVINCE -> {
                     // the name is all a community needs
                 }
             }

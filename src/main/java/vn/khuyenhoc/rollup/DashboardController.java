@@ -63,7 +63,7 @@ class DashboardController {
         model.addAttribute("year", shownYear);
         model.addAttribute("years", IntStream.iterate(thisYear, y -> y >= thisYear - 15, y -> y - 1).boxed().toList());
         model.addAttribute("columns", columns);
-        model.addAttribute("titleKinds", TitleKind.values());
+        model.addAttribute("titleKinds", TitleKind.countedAtLevel(dashboard.node().level()));
         model.addAttribute("chartFigure", chartFigure);
         model.addAttribute("by", view.by());
         model.addAttribute("trendJson", json.writeValueAsString(dashboard.trend()));
