@@ -13,7 +13,7 @@ import vn.khuyenhoc.shared.Text;
  * as parallel lists, one entry per row of the page (rows left wholly blank are skipped). Every number comes as
  * text, so that "abc", "1e400" or twenty digits get a message instead of a failed binding.
  */
-record CriteriaForm(String kind, String fromYear, String toYear, String name, String source, String minTotal,
+public record CriteriaForm(String kind, String fromYear, String toYear, String name, String source, String minTotal,
         List<String> group, List<String> criterion, List<String> criterionEn, List<String> max, List<String> min,
         List<String> gradeName, List<String> gradeNameEn, List<String> gradeMin) {
 
@@ -72,15 +72,15 @@ record CriteriaForm(String kind, String fromYear, String toYear, String name, St
     }
 
     /** A criteria row as the page shows it. */
-    record Row(int number, String group, String criterion, String criterionEn, String max, String min) {
+    public record Row(int number, String group, String criterion, String criterionEn, String max, String min) {
     }
 
     /** A grade row as the page shows it. */
-    record GradeRow(int number, String name, String nameEn, String min) {
+    public record GradeRow(int number, String name, String nameEn, String min) {
     }
 
     /** The criteria rows of the page: those typed, and at least one blank one (a spare for each missing row). */
-    List<Row> rows() {
+    public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         int n = Math.min(MAX_CRITERIA + SPARE_CRITERIA, Math.max(criteriaRows(), SPARE_CRITERIA));
         for (int i = 0; i < n; i++) {
@@ -90,7 +90,7 @@ record CriteriaForm(String kind, String fromYear, String toYear, String name, St
         return rows;
     }
 
-    List<GradeRow> gradeRowList() {
+    public List<GradeRow> gradeRowList() {
         List<GradeRow> rows = new ArrayList<>();
         int n = Math.min(MAX_GRADES + SPARE_GRADES, Math.max(gradeRows(), SPARE_GRADES));
         for (int i = 0; i < n; i++) {

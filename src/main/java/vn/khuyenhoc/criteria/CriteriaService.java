@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.registration.TitleKind;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
@@ -28,10 +29,12 @@ public class CriteriaService {
 
     private final CriteriaQueries queries;
     private final AuditService audit;
+    private final OrgUnitService orgUnits;
 
-    CriteriaService(CriteriaQueries queries, AuditService audit) {
+    CriteriaService(CriteriaQueries queries, AuditService audit, OrgUnitService orgUnits) {
         this.queries = queries;
         this.audit = audit;
+        this.orgUnits = orgUnits;
     }
 
     /** Every version of every set, newest first within a kind. */
@@ -68,7 +71,8 @@ public class CriteriaService {
         int version = queries.nextVersion(command.kind(), command.fromYear());
         long id = queries.insert(command, version, staff.username());
         CriteriaSetView saved = get(id);
-        audit.record(staff, version == 1 ? "CREATE" : "NEW_VERSION", AUDIT_TYPE, id, null, null, auditState(saved));
+        audit.record(staff, version == 1 ? "CREATE" : "NEW_VERSION", AUDIT_TYPE, id, orgUnits.centralScope().path(),
+                null, auditState(saved));
         return saved;
     }
 

@@ -20,7 +20,7 @@ import jakarta.validation.constraints.Size;
  * @param override "" to keep the computed result, PASS or FAIL to override it
  * @param grade    the grade when overriding (one of the set's), "" for none
  */
-record ScoreForm(
+public record ScoreForm(
         List<String> points,
         String override,
         String grade,
@@ -48,7 +48,7 @@ record ScoreForm(
     }
 
     /** The typed point of criterion {@code i}, or "". */
-    String pointAt(int i) {
+    public String pointAt(int i) {
         return points == null || i >= points.size() || points.get(i) == null ? "" : points.get(i).strip();
     }
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
+import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.registration.EvaluationService;
 import vn.khuyenhoc.registration.RegistrationService;
 import vn.khuyenhoc.registration.RegistrationView;
@@ -34,9 +35,11 @@ public class ScoringService {
     private final EvaluationService evaluation;
     private final RegistrationService registrations;
     private final AuditService audit;
+    private final OrgUnitService orgUnits;
 
     ScoringService(CriteriaService criteria, ScoringQueries queries, EvaluationService evaluation,
-            RegistrationService registrations, AuditService audit) {
+            RegistrationService registrations, AuditService audit, OrgUnitService orgUnits) {
+        this.orgUnits = orgUnits;
         this.criteria = criteria;
         this.queries = queries;
         this.evaluation = evaluation;
@@ -142,7 +145,8 @@ public class ScoringService {
         RegistrationView decided = evaluation.decideScored(staff, registration.id(), version, passed,
                 passed ? decisionNumber : null, passed ? decisionDate : null);
         queries.save(registration.id(), set, points, computed, passed, grade, reason, staff.username());
-        audit.record(staff, before.isPresent() ? "RESCORE" : "SCORE", AUDIT_TYPE, registration.id(), null,
+        audit.record(staff, before.isPresent() ? "RESCORE" : "SCORE", AUDIT_TYPE, registration.id(),
+                orgUnits.get(staff.scope(), registration.nodeId()).path(),
                 before.map(ScoringService::auditState).orElse(null),
                 auditState(queries.find(registration.id()).orElseThrow()));
         return decided;
