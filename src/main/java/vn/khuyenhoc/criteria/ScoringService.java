@@ -152,6 +152,11 @@ public class ScoringService {
         return decided;
     }
 
+    /** The standing grade (or level) of each of these registrations that has one. */
+    public Map<Long, String> grades(List<Long> registrationIds) {
+        return queries.grades(registrationIds);
+    }
+
     private static Map<String, Object> auditState(ScoringQueries.StoredEvaluation e) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("criteriaSetId", e.setId());
