@@ -88,12 +88,17 @@ public record ScoreForm(
 
     /** The decision date, or null when blank or not a real date. */
     LocalDate decisionDateValue() {
-        if (decisionDate == null || decisionDate.isBlank()) {
+        return dateOf(decisionDate);
+    }
+
+    /** A date as typed (2025-12-15 from a date picker, or 15/12/2025), or null when blank or not a real date. */
+    static LocalDate dateOf(String typed) {
+        if (typed == null || typed.isBlank()) {
             return null;
         }
         for (DateTimeFormatter format : DATES) {
             try {
-                return LocalDate.parse(decisionDate.strip(), format);
+                return LocalDate.parse(typed.strip(), format);
             }
             catch (DateTimeParseException ex) {
                 // try the next way of writing it
