@@ -134,3 +134,71 @@ $$;
 DROP TRIGGER IF EXISTS title_evaluation_score_check ON title_evaluation_score;
 CREATE TRIGGER title_evaluation_score_check BEFORE INSERT OR UPDATE ON title_evaluation_score
     FOR EACH ROW EXECUTE FUNCTION title_evaluation_score_check();
+
+-- Commendations (V43): placed by the database from their node, refused in a closed year, counted in
+-- rollup_commendations at the node, its commune and its province in the same transaction, whoever writes.
+CREATE OR REPLACE FUNCTION commendation_place() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    node org_unit%ROWTYPE;
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM require_open_year(OLD.year);
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    PERFORM require_open_year(NEW.year);
+    SELECT * INTO STRICT node FROM org_unit WHERE id = NEW.node_id;
+    NEW.province_id := node.province_id;
+    NEW.commune_id := CASE node.level WHEN 2 THEN node.id WHEN 3 THEN node.parent_id END;
+    RETURN NEW;
+END;
+$$;
+
+DROP TRIGGER IF EXISTS commendation_place ON commendation;
+CREATE TRIGGER commendation_place BEFORE INSERT OR UPDATE OR DELETE ON commendation
+    FOR EACH ROW EXECUTE FUNCTION commendation_place();
+
+CREATE OR REPLACE FUNCTION rollup_commendations_apply(c commendation, sign int) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO rollup_commendations AS t (node_id, year, collectives, individuals)
+    SELECT n.node_id, c.year, CASE WHEN c.recipient_kind = 'COLLECTIVE' THEN sign ELSE 0 END,
+           CASE WHEN c.recipient_kind = 'INDIVIDUAL' THEN sign ELSE 0 END
+    FROM (SELECT DISTINCT x AS node_id FROM unnest(ARRAY[c.province_id, c.commune_id, c.node_id]) x
+          WHERE x IS NOT NULL) n
+    ORDER BY n.node_id
+    ON CONFLICT (node_id, year) DO UPDATE
+        SET collectives = t.collectives + EXCLUDED.collectives, individuals = t.individuals + EXCLUDED.individuals
+$$;
+
+CREATE OR REPLACE FUNCTION rollup_commendations_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM rollup_commendations_apply(OLD, -1);
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM rollup_commendations_apply(NEW, 1);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+DROP TRIGGER IF EXISTS rollup_commendations ON commendation;
+CREATE TRIGGER rollup_commendations AFTER INSERT OR UPDATE OR DELETE ON commendation
+    FOR EACH ROW EXECUTE FUNCTION rollup_commendations_trigger();
+
+-- The commendation roll-up rebuilt from the records (rollup_rebuild() of V16 does not know it; call both).
+CREATE OR REPLACE FUNCTION rollup_commendations_rebuild() RETURNS void LANGUAGE sql AS $$
+    DELETE FROM rollup_commendations;
+    INSERT INTO rollup_commendations (node_id, year, collectives, individuals)
+    SELECT n.node_id, c.year, count(*) FILTER (WHERE c.recipient_kind = 'COLLECTIVE'),
+           count(*) FILTER (WHERE c.recipient_kind = 'INDIVIDUAL')
+    FROM commendation c
+    CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(ARRAY[c.province_id, c.commune_id, c.node_id]) x
+                        WHERE x IS NOT NULL) n (node_id)
+    GROUP BY n.node_id, c.year;
+$$;
+
+-- The dashboards keep what they read in memory: tell them (V17's notify_figures_changed()).
+DROP TRIGGER IF EXISTS rollup_commendations_notify ON rollup_commendations;
+CREATE TRIGGER rollup_commendations_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON rollup_commendations
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_figures_changed();

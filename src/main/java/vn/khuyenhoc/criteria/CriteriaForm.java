@@ -217,7 +217,7 @@ public record CriteriaForm(String kind, String fromYear, String toYear, String n
         }
         Integer value = parse(typed);
         if (value == null || value < lo || value > hi) {
-            errors.add(field, "criteria.number.range", lo, hi);
+            errors.add(field, "criteria.number.range", String.valueOf(lo), String.valueOf(hi));
             return null;
         }
         return value;
@@ -229,7 +229,7 @@ public record CriteriaForm(String kind, String fromYear, String toYear, String n
         }
         Integer value = parse(typed);
         if (value == null || value < lo || value > hi) {
-            errors.add(null, "criteria.row.points", row, lo, hi);
+            errors.add(null, "criteria.row.points", row, String.valueOf(lo), String.valueOf(hi));
             return null;
         }
         return value;

@@ -150,7 +150,7 @@ public class SheetImport {
             if (!problems.isEmpty()) {
                 bad++;
                 if (listed++ < MAX_LISTED) {
-                    errors.add(null, "sheet.row", row.number(), String.join(" ", problems));
+                    errors.add(null, "sheet.row", String.valueOf(row.number()), String.join(" ", problems));
                 }
                 continue;
             }

@@ -36,6 +36,9 @@ public enum Figure {
     COMMUNE_RECOGNISED("communeRecognised", Format.COUNT, 2, f -> f.title(TitleKind.COMMUNE).recognised()),
     PROVINCE_REGISTERED("provinceRegistered", Format.COUNT, 1, f -> f.title(TitleKind.PROVINCE).registered()),
     PROVINCE_RECOGNISED("provinceRecognised", Format.COUNT, 1, f -> f.title(TitleKind.PROVINCE).recognised()),
+    // issue 14: commendations of the emulation movement (Decision 1315/QĐ-TTg)
+    COMMENDED_COLLECTIVES("commendedCollectives", Format.COUNT, 3, f -> f.commendations().collectives()),
+    COMMENDED_INDIVIDUALS("commendedIndividuals", Format.COUNT, 3, f -> f.commendations().individuals()),
     RAISED("raised", Format.MONEY, 3, f -> f.raised()),
     DISBURSED("disbursed", Format.MONEY, 3, f -> f.disbursed()),
     RAISED_PER_CAPITA("raisedPerCapita", Format.MONEY, 2, Figures::raisedPerCapita),

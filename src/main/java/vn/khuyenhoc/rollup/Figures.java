@@ -14,10 +14,25 @@ import vn.khuyenhoc.registration.TitleKind;
  * @param population the population, null when unknown
  * @param titles     registered and recognised by kind
  * @param reached    people reached by disbursements, by category
+ * @param commendations collectives and individuals commended in the year (issue 14)
  */
 public record Figures(Long population, long communesWithAssociation, long chapters, long boards, long members,
         long newMembers, long partyMembers, Map<TitleKind, TitleCount> titles, long raised, long disbursed,
-        long balance, Map<String, Long> reached) {
+        long balance, Map<String, Long> reached, Commendations commendations) {
+
+    /** Commendations of the emulation movement (Decision 1315/QĐ-TTg) in the year. */
+    public record Commendations(long collectives, long individuals) {
+
+        static final Commendations ZERO = new Commendations(0, 0);
+
+        Commendations plus(Commendations other) {
+            return new Commendations(collectives + other.collectives, individuals + other.individuals);
+        }
+
+        Commendations minus(Commendations other) {
+            return new Commendations(collectives - other.collectives, individuals - other.individuals);
+        }
+    }
 
     public record TitleCount(long registered, long recognised) {
 
@@ -29,7 +44,8 @@ public record Figures(Long population, long communesWithAssociation, long chapte
     }
 
     static Figures empty() {
-        return new Figures(null, 0, 0, 0, 0, 0, 0, new EnumMap<>(TitleKind.class), 0, 0, 0, new TreeMap<>());
+        return new Figures(null, 0, 0, 0, 0, 0, 0, new EnumMap<>(TitleKind.class), 0, 0, 0, new TreeMap<>(),
+                Commendations.ZERO);
     }
 
     public TitleCount title(TitleKind kind) {
@@ -70,13 +86,13 @@ public record Figures(Long population, long communesWithAssociation, long chapte
                 communesWithAssociation + other.communesWithAssociation, chapters + other.chapters,
                 boards + other.boards, members + other.members, newMembers + other.newMembers,
                 partyMembers + other.partyMembers, sumTitles, raised + other.raised, disbursed + other.disbursed,
-                balance + other.balance, sumReached);
+                balance + other.balance, sumReached, commendations.plus(other.commendations));
     }
 
     /** The figures with the structure counts and population replaced (they do not add up along the tree). */
     Figures withStructure(Long population, long communesWithAssociation, long chapters, long boards) {
         return new Figures(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers,
-                titles, raised, disbursed, balance, reached);
+                titles, raised, disbursed, balance, reached, commendations);
     }
 
     /** {@code this} minus {@code other}, for the records a node holds itself beyond those of its children. */
@@ -94,6 +110,6 @@ public record Figures(Long population, long communesWithAssociation, long chapte
         diffReached.values().removeIf(v -> v == 0);
         return new Figures(null, 0, 0, 0, members - other.members, newMembers - other.newMembers,
                 partyMembers - other.partyMembers, diff, raised - other.raised, disbursed - other.disbursed,
-                balance - other.balance, diffReached);
+                balance - other.balance, diffReached, commendations.minus(other.commendations));
     }
 }

@@ -225,6 +225,7 @@ public class RollupService {
                         }
                     });
         }
+        Map<Long, Figures.Commendations> commendations = commendations(nodes, year);
         Map<Long, Figures> result = new LinkedHashMap<>();
         for (OrgUnitView node : nodes) {
             long id = node.id();
@@ -237,14 +238,29 @@ public class RollupService {
             }
             result.put(id, new Figures(population.get(id), s[2], s[0], s[1], m[0], m[1], m[2],
                     titles.getOrDefault(id, new EnumMap<>(TitleKind.class)), f[0], f[1], f[2],
-                    reached.getOrDefault(id, new TreeMap<>())));
+                    reached.getOrDefault(id, new TreeMap<>()),
+                    commendations.getOrDefault(id, Figures.Commendations.ZERO)));
+        }
+        return result;
+    }
+
+    /** Commendations of these nodes in the year, from their roll-up (issue 14; a statement of its own). */
+    private Map<Long, Figures.Commendations> commendations(List<OrgUnitView> nodes, int year) {
+        Map<Long, Figures.Commendations> result = new HashMap<>();
+        if (!nodes.isEmpty()) {
+            jdbc.sql("SELECT node_id, collectives, individuals FROM rollup_commendations WHERE node_id = ANY(:ids) AND year = :year")
+                    .param("ids", nodes.stream().map(OrgUnitView::id).toArray(Long[]::new)).param("year", year)
+                    .query(rs -> {
+                        result.put(rs.getLong(1), new Figures.Commendations(rs.getLong(2), rs.getLong(3)));
+                    });
         }
         return result;
     }
 
     private static boolean isZero(Figures f) {
         return f.members() == 0 && f.newMembers() == 0 && f.partyMembers() == 0 && f.raised() == 0 && f.disbursed() == 0
-                && f.balance() == 0 && f.titles().isEmpty() && f.reached().isEmpty();
+                && f.balance() == 0 && f.titles().isEmpty() && f.reached().isEmpty()
+                && f.commendations().equals(Figures.Commendations.ZERO);
     }
 
     /**

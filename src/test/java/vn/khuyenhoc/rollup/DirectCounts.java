@@ -64,6 +64,15 @@ final class DirectCounts {
                     counts.put("balance", rs.getLong(3));
                     counts.put("peopleReached", rs.getLong(4));
                 });
+        // issue 14: commendations of the year by recipient
+        jdbc.sql("""
+                SELECT count(*) FILTER (WHERE c.recipient_kind = 'COLLECTIVE'), count(*) FILTER (WHERE c.recipient_kind = 'INDIVIDUAL')
+                FROM commendation c JOIN org_unit u ON u.id = c.node_id WHERE u.path LIKE :pattern AND c.year = :year
+                """).param("year", year).param("pattern", pattern)
+                .query(rs -> {
+                    counts.put("commendedCollectives", rs.getLong(1));
+                    counts.put("commendedIndividuals", rs.getLong(2));
+                });
         return counts;
     }
 }
