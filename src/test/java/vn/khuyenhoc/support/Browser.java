@@ -68,6 +68,11 @@ public final class Browser implements AutoCloseable {
         return open(port, new Dimension(360, 740));
     }
 
+    /** A phone-sized window of this many CSS pixels (390 × 844: a current iPhone). */
+    public static Browser openPhone(int port, int width, int height) {
+        return open(port, new Dimension(width, height));
+    }
+
     private static Browser open(int port, Dimension window) {
         boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!present && System.getenv("REQUIRE_BROWSER") != null) {
