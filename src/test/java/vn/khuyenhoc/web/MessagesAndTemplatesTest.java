@@ -66,6 +66,10 @@ class MessagesAndTemplatesTest {
             Map.entry("unit.column.childCount.", Set.of("0", "1")),
             Map.entry("unit.title.", adminTypesAndPlain()),
             Map.entry("audit.entityType.", auditedEntityTypes()),
+            // issue 14
+            Map.entry("commendation.form.", Set.of("EMULATION_FLAG", "CERTIFICATE_OF_MERIT", "COMMENDATION_CERTIFICATE")),
+            Map.entry("commendation.level.", Set.of("NATIONAL", "PROVINCE", "COMMUNE")),
+            Map.entry("commendation.recipientKind.", Set.of("COLLECTIVE", "INDIVIDUAL")),
             Map.entry("closing.action.", Set.of("CLOSE", "REOPEN")),
             Map.entry("dashboard.kind.", names(TitleKind.values())),
             Map.entry("figure.", Arrays.stream(Figure.values()).map(Figure::key).collect(Collectors.toSet())),
