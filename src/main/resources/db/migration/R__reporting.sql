@@ -103,15 +103,18 @@ CREATE TRIGGER member_report_updated AFTER UPDATE ON member
 CREATE TRIGGER member_report_deleted AFTER DELETE ON member
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION member_report_deleted();
 
--- Registrations and their evaluations: the registration's year, at its commune (title_registration_place, which
--- fires before this trigger by name, has placed it).
+-- Registrations and their evaluations: the registration's year, at the node that recognises it (title_registration_place,
+-- which fires before this trigger by name, has placed it): its commune for the titles communes recognise, the province
+-- for a learning commune or a province's learning unit, the national board for a learning province (issue 14), so
+-- that a province recognises its learning communes after it has approved the communes' reports.
 CREATE OR REPLACE FUNCTION title_registration_report_lock() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM report_record_changed((SELECT path FROM org_unit WHERE id = OLD.commune_id), OLD.year);
+        PERFORM report_record_changed((SELECT path FROM org_unit WHERE id = coalesce(OLD.recognising_node_id, OLD.commune_id)), OLD.year);
     END IF;
-    IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND (NEW.commune_id, NEW.year) IS DISTINCT FROM (OLD.commune_id, OLD.year)) THEN
-        PERFORM report_record_changed((SELECT path FROM org_unit WHERE id = NEW.commune_id), NEW.year);
+    IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND (NEW.recognising_node_id, NEW.commune_id, NEW.year)
+                            IS DISTINCT FROM (OLD.recognising_node_id, OLD.commune_id, OLD.year)) THEN
+        PERFORM report_record_changed((SELECT path FROM org_unit WHERE id = coalesce(NEW.recognising_node_id, NEW.commune_id)), NEW.year);
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
