@@ -4,7 +4,7 @@
 --   provinces: learning units of province level (registered by the province) and learning communes
 --              (kind COMMUNE, registered by the commune itself);
 --   national:  learning provinces (kind PROVINCE, registered by the province itself).
--- recognising_node_id is the node whose staff evaluate and decide; the placing trigger (R__criteria.sql) sets it.
+-- recognising_node_id is the node whose staff evaluate and decide; the placing trigger (R__registrations.sql) sets it.
 --
 -- A registration a province makes itself has no commune: its commune_id holds the province's own id, so that
 -- it is counted once, at the province, by the roll-ups (which count a registration at its province, commune
@@ -31,9 +31,16 @@ ALTER TABLE title_registration ADD CONSTRAINT title_registration_kind_fields CHE
             AND unit_type IS NULL AND birth_year IS NULL AND member_id IS NULL
     END);
 
-ALTER TABLE title_registration ADD COLUMN recognising_node_id bigint REFERENCES org_unit (id);
+-- Existing registrations are all their commune's to recognise. The backfill is one set-based statement with the
+-- table's own triggers off (placing, report lock, roll-ups: none has anything to do here, and firing them row by row
+-- would take hours on the country's 56 million registrations); the foreign key is checked once, after it.
+ALTER TABLE title_registration ADD COLUMN recognising_node_id bigint;
+ALTER TABLE title_registration DISABLE TRIGGER USER;
 UPDATE title_registration SET recognising_node_id = commune_id;
+ALTER TABLE title_registration ENABLE TRIGGER USER;
 ALTER TABLE title_registration ALTER COLUMN recognising_node_id SET NOT NULL;
+ALTER TABLE title_registration ADD CONSTRAINT title_registration_recognising_node_id_fkey
+    FOREIGN KEY (recognising_node_id) REFERENCES org_unit (id);
 
 CREATE INDEX title_registration_recognising_idx ON title_registration (recognising_node_id, year, kind, status);
 -- the registrations one decision recognised (its certificates)
