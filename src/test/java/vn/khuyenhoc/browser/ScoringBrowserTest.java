@@ -2,8 +2,6 @@ package vn.khuyenhoc.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.Year;
 import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
@@ -20,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.khuyenhoc.support.Browser;
+import vn.khuyenhoc.support.Today;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +39,7 @@ class ScoringBrowserTest {
     @Test
     void aCommuneScoresAFamilyOnAPhoneAndDownloadsItsCertificate() throws Exception {
         // the family set is shipped incomplete: a complete one for two years ago only (no other test meets it)
-        int year = Year.now().getValue() - 2;
+        int year = Today.inVietnam().getYear() - 2;
         if (jdbc.sql("SELECT count(*) FROM criteria_set WHERE kind = 'FAMILY' AND from_year = :y").param("y", year)
                 .query(Long.class).single() == 0) {
             long set = jdbc.sql("""
@@ -74,7 +73,7 @@ class ScoringBrowserTest {
             assertThat(browser.text(By.id("score-result"))).isEqualTo("Tổng 24/30 · Đạt, công nhận");
             browser.type(By.id("decisionNumber"), "130/QĐ-KH");
             ((JavascriptExecutor) browser.driver()).executeScript(
-                    "document.getElementById('decisionDate').value = arguments[0];", LocalDate.now().toString());
+                    "document.getElementById('decisionDate').value = arguments[0];", Today.inVietnam().toString());
             Number overflow = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow.intValue()).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);

@@ -3,7 +3,6 @@ package vn.khuyenhoc.criteria;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,18 +15,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
+import vn.khuyenhoc.support.Today;
+import vn.khuyenhoc.support.Requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -42,7 +41,7 @@ import static vn.khuyenhoc.support.TestTree.as;
 @IntegrationTest
 class CriteriaScoringTest {
 
-    static final int YEAR = Year.now().getValue();
+    static final int YEAR = Today.inVietnam().getYear();
 
     @Autowired
     MockMvc mvc;
@@ -61,12 +60,7 @@ class CriteriaScoringTest {
     }
 
     ResultActions post(Staff staff, String url, String... params) throws Exception {
-        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post(url).with(as(staff)).with(csrf());
-        for (int i = 0; i < params.length; i += 2) {
-            request.param(params[i], params[i + 1]);
-        }
-        return mvc.perform(request);
+        return Requests.post(mvc, staff, url, params);
     }
 
     long citizen(OrgUnitView unit, String name) throws Exception {

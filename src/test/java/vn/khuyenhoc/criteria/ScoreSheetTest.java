@@ -2,7 +2,6 @@ package vn.khuyenhoc.criteria;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.time.Year;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,12 +16,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
+import vn.khuyenhoc.support.Today;
+import vn.khuyenhoc.support.Requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -38,7 +38,7 @@ import static vn.khuyenhoc.support.TestTree.as;
 @IntegrationTest
 class ScoreSheetTest {
 
-    static final int YEAR = Year.now().getValue();
+    static final int YEAR = Today.inVietnam().getYear();
     static final String COMMUNE = "06652"; // no other test scores citizens there
 
     @Autowired
@@ -51,12 +51,7 @@ class ScoreSheetTest {
     JdbcClient jdbc;
 
     ResultActions post(Staff staff, String url, String... params) throws Exception {
-        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post(url).with(as(staff)).with(csrf());
-        for (int i = 0; i < params.length; i += 2) {
-            request.param(params[i], params[i + 1]);
-        }
-        return mvc.perform(request);
+        return Requests.post(mvc, staff, url, params);
     }
 
     long citizen(OrgUnitView unit, String name) throws Exception {
