@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,7 @@ import vn.khuyenhoc.registration.EvaluationService;
 import vn.khuyenhoc.registration.RegistrationView;
 import vn.khuyenhoc.registration.TitleKind;
 import vn.khuyenhoc.shared.RuleViolationException;
+import vn.khuyenhoc.shared.spreadsheet.SpreadsheetReader;
 import vn.khuyenhoc.shared.Staff;
 
 /**
@@ -97,9 +99,11 @@ public class SheetImport {
                 .orElseThrow(() -> RuleViolationException.of("kind", "sheet.kind.notScored"));
         ScoreSheet.Read read;
         try {
+            // a zip bomb is refused before the parser sees it, as for every upload (shared.spreadsheet)
+            SpreadsheetReader.inspect(new ByteArrayResource(file), file.length);
             read = ScoreSheet.read(file, set.criteria().size(), MAX_ROWS);
         }
-        catch (IOException ex) {
+        catch (IOException | SpreadsheetReader.UnreadableFileException ex) {
             throw RuleViolationException.of("file", "sheet.file.unreadable");
         }
         if (read.tooManyRows()) {

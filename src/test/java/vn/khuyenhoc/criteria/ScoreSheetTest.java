@@ -23,6 +23,7 @@ import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.TestTree;
 import vn.khuyenhoc.support.Today;
 import vn.khuyenhoc.support.Requests;
+import vn.khuyenhoc.support.HostileXlsx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -170,6 +171,11 @@ class ScoreSheetTest {
                 .andExpect(content().string(containsString("Hãy nhập số quyết định công nhận.")));
         // not a spreadsheet, too big, another set's sheet
         upload(communeStaff, commune.id(), "id,points\n1,2\n".getBytes())
+                .andExpect(content().string(containsString("Không đọc được tệp")));
+        // a zip bomb (1 GB of shared strings in 1 MB) is refused before the parser sees it
+        upload(communeStaff, commune.id(), HostileXlsx.zipBomb(), "decisionNumber", "31/QĐ-KH",
+                "decisionDate", YEAR + "-01-07")
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Không đọc được tệp")));
         upload(communeStaff, commune.id(), new byte[(int) SheetImport.MAX_BYTES + 1])
                 .andExpect(content().string(containsString("Tệp lớn quá 2 MB.")));
