@@ -46,6 +46,9 @@ class MemberKeysetPagingTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     String marker;
     OrgUnitView commune;
     OrgUnitView province;
@@ -217,6 +220,35 @@ class MemberKeysetPagingTest {
             assertThat(list(provinceStaff, province, "gender", "MALE").getResponse().getContentAsString())
                     .contains("Có hơn 1.000 hội viên");
         }
+    }
+
+    @Test
+    void theListOrdersAreServedByTheirIndexes() {
+        // the expressions of V55 and of MemberService must stay the same for the planner to match them: with sorting
+        // off, a plan that reads the index in order is the only one that avoids it
+        // the country's page after a member: one range of the index, the cursor an index condition
+        assertThat(plan("TRUE AND (" + NAME_ORDER_OF_SERVICE + ") > ('An', 'Nguyễn Văn An', 5)", NAME_ORDER_OF_SERVICE))
+                .contains("member_name_order_idx").contains("Index Cond").doesNotContain("Sort");
+        assertThat(plan("m.province_id = " + province.id(), NAME_ORDER_OF_SERVICE))
+                .contains("member_province_name_order_idx").doesNotContain("Sort");
+        assertThat(plan("m.commune_id = " + commune.id(), NAME_ORDER_OF_SERVICE))
+                .contains("member_commune_name_order_idx").doesNotContain("Sort");
+        assertThat(plan("m.province_id = " + province.id(), "m.joined_on DESC, m.id DESC"))
+                .contains("member_province_joined_order_idx").doesNotContain("Sort");
+        assertThat(plan("m.province_id = " + province.id(), "m.card_number"))
+                .contains("member_province_card_idx").doesNotContain("Sort");
+    }
+
+    private static final String NAME_ORDER_OF_SERVICE = MemberService.GIVEN_KEY + ", " + MemberService.FULL_KEY + ", m.id";
+
+    private String plan(String where, String order) {
+        return transactions.execute(s -> {
+            jdbc.sql("SET LOCAL enable_sort = off").update();
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
+            return String.join("\n", jdbc.sql("EXPLAIN SELECT m.id FROM member m WHERE " + where + " ORDER BY " + order
+                    + " LIMIT 51").query(String.class).list());
+        });
     }
 
     /** The ids of this test's members in a scope (a condition on m), in an order. */
