@@ -5,8 +5,8 @@
 #   bench_start_postgres     Debian's server binaries, data in bench/out/pg-<scale> (kept: a scale is generated once)
 #   bench_generate           generates the data set at SCALE when the data directory has none yet
 #   bench_start_app [args]   starts the app on it (extra Spring arguments allowed) and waits until it answers
-#   login <username>         prints the session cookie of a fresh sign-in (password bench12345)
-#   bench_account <username> <role> <node id>   an account bound to that node, password bench12345
+#   login <username>         prints the session cookie of a fresh sign-in (password bench-password-2026)
+#   bench_account <username> <role> <node id>   an account bound to that node, password bench-password-2026
 # Both servers are stopped when the calling script exits.
 OUT=bench/out
 PGDATA=$PWD/$OUT/pg-$SCALE
@@ -24,7 +24,7 @@ psql_bench() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d khuyenhoc -v ON_ERR
 
 export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/khuyenhoc"
 export SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=postgres
-export KHUYENHOC_ADMIN_USERNAME=national KHUYENHOC_ADMIN_PASSWORD=bench12345
+export KHUYENHOC_ADMIN_USERNAME=national KHUYENHOC_ADMIN_PASSWORD=bench-password-2026
 
 bench_build() {
   echo "== building the app"
@@ -70,12 +70,19 @@ bench_start_app() {
 
 bench_account() {
   psql_bench -q -c "INSERT INTO app_user (username, password_hash, full_name, role, org_unit_id)
-    VALUES ('$1', '{noop}bench12345', 'Bench $1', '$2', $3) ON CONFLICT DO NOTHING" >/dev/null
+    VALUES ('$1', '{noop}bench-password-2026', 'Bench $1', '$2', $3) ON CONFLICT DO NOTHING" >/dev/null
 }
 
 login() {
   local jar; jar=$(mktemp)
   local csrf; csrf=$(curl -s -c "$jar" "http://localhost:$APPPORT/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=$1&password=bench12345&_csrf=$csrf" "http://localhost:$APPPORT/login"
-  awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$jar"; rm -f "$jar"
+  curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=$1&password=bench-password-2026&_csrf=$csrf" "http://localhost:$APPPORT/login"
+  local cookie; cookie=$(awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$jar"); rm -f "$jar"
+  # a refused sign-in (a password the policy refuses, a one-time password) would measure redirects: say so and stop
+  local home; home=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://localhost:$APPPORT/")
+  if [ "$home" != "200" ]; then
+    echo "signing in as $1 failed (home page answered $home): see $OUT/app.log" >&2
+    return 1
+  fi
+  echo "$cookie"
 }

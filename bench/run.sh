@@ -21,7 +21,7 @@ bench_build
 bench_start_postgres
 bench_generate
 
-# Accounts for the province and commune dashboards (Quảng Ninh, Phường Hạ Long), password bench12345.
+# Accounts for the province and commune dashboards (Quảng Ninh, Phường Hạ Long), password bench-password-2026.
 PROVINCE_ID=$(psql_bench -Atc "SELECT id FROM org_unit WHERE code = '22'")
 COMMUNE_ID=$(psql_bench -Atc "SELECT id FROM org_unit WHERE code = '06688'")
 CENTRAL_ID=$(psql_bench -Atc "SELECT id FROM org_unit WHERE level = 0")
