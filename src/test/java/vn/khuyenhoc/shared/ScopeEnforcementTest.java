@@ -117,8 +117,8 @@ class ScopeEnforcementTest {
                 list("GET /accounts", MANAGERS, Role.PROVINCE, (f, r) -> get("/accounts")),
                 list("GET /accounts?page=1", MANAGERS, Role.PROVINCE, (f, r) -> get("/accounts").param("page", "1")),
                 list("GET /audit", NATIONAL_STAFF, Role.NATIONAL, (f, r) -> get("/audit")),
-                list("GET /audit?type=ACCOUNT&page=1", NATIONAL_STAFF, Role.NATIONAL,
-                        (f, r) -> get("/audit").param("type", "ACCOUNT").param("page", "1")));
+                list("GET /audit?type=ACCOUNT&after=1", NATIONAL_STAFF, Role.NATIONAL,
+                        (f, r) -> get("/audit").param("type", "ACCOUNT").param("after", "1")));
     }
 
     /**
