@@ -70,7 +70,7 @@ bench_start_app() {
 
 bench_account() {
   psql_bench -q -c "INSERT INTO app_user (username, password_hash, full_name, role, org_unit_id)
-    VALUES ('$1', '{noop}bench-password-2026', 'Bench $1', '$2', $3) ON CONFLICT DO NOTHING" >/dev/null
+    VALUES ('$1', '{noop}bench-password-2026', 'Bench $1', '$2', $3) ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash" >/dev/null
 }
 
 login() {
@@ -79,8 +79,9 @@ login() {
   curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=$1&password=bench-password-2026&_csrf=$csrf" "http://localhost:$APPPORT/login"
   local cookie; cookie=$(awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$jar"); rm -f "$jar"
   # a refused sign-in (a password the policy refuses, a one-time password) would measure redirects: say so and stop
-  local home; home=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://localhost:$APPPORT/")
-  if [ "$home" != "200" ]; then
+  # (the home page redirects to one's unit when signed in, to the sign-in page when not)
+  local home; home=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Cookie: $cookie" "http://localhost:$APPPORT/")
+  if [[ "$home" == *"/login"* ]] || [[ "$home" != 200* && "$home" != 302* ]]; then
     echo "signing in as $1 failed (home page answered $home): see $OUT/app.log" >&2
     return 1
   fi

@@ -30,6 +30,11 @@ BUSIEST_FUND="(SELECT node_id FROM fund_entry WHERE year = $Y GROUP BY node_id O
 BIGGEST_COMMUNE="(SELECT commune_id FROM member GROUP BY commune_id ORDER BY count(*) DESC, commune_id LIMIT 1)"
 BIGGEST_PROVINCE="(SELECT province_id FROM member GROUP BY province_id ORDER BY count(*) DESC, province_id LIMIT 1)"
 CENTRAL="(SELECT id FROM org_unit WHERE level = 0)"
+CENTRE_COMMUNE="(SELECT commune_id FROM learning_centre GROUP BY commune_id ORDER BY count(*) DESC, commune_id LIMIT 1)"
+# a member 10,000 places into the country's list by name (the list pages by keyset: "after" names the last member of
+# the page before); the generator leaves no centre, so the benchmark registers one in the largest commune (below)
+DEEP_MEMBER=$(psql_bench -Atc "SELECT id FROM member ORDER BY substring(full_name FROM '[^ ]+$') COLLATE vietnamese,
+  full_name COLLATE vietnamese, id OFFSET 10000 LIMIT 1")
 # route | label | most used (1) | query string | SQL: the user's node, then the path variables
 ROUTES=$(cat <<SQL
 /|home (redirects to one's unit)|0||SELECT $CENTRAL
@@ -86,8 +91,56 @@ ROUTES=$(cat <<SQL
 /years|closing years|0||SELECT $CENTRAL
 /units/{communeId}/grassroots/new|new chapter form, largest commune|0||SELECT $BIGGEST_COMMUNE, $BIGGEST_COMMUNE
 /units/{id}/edit|a chapter's edit form|0||SELECT parent_id, id FROM org_unit WHERE id = $LARGEST_UNIT
+/units/{nodeId}/members|the country's members, page after the 10,000th|1|after=$DEEP_MEMBER|SELECT $CENTRAL, $CENTRAL
+/units/{nodeId}/members|the country's members, active|1|status=ACTIVE|SELECT $CENTRAL, $CENTRAL
+/units/{nodeId}/members|the country's members, by date joined, newest first|1|sort=joined&dir=desc|SELECT $CENTRAL, $CENTRAL
+/units/{nodeId}/members|largest province's members, women|1|gender=FEMALE|SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{nodeId}/members|largest commune's members, q=nguyen|1|q=nguyen|SELECT $BIGGEST_COMMUNE, $BIGGEST_COMMUNE
+/units/{nodeId}/members|largest commune's members, party=yes|1|party=yes|SELECT $BIGGEST_COMMUNE, $BIGGEST_COMMUNE
+/units/{id}/dashboard|national dashboard, first half of the year|1|period=$Y-H1|SELECT $CENTRAL, $CENTRAL
+/units/{id}/dashboard|national dashboard, a five-year term|1|period=$((Y - 4))-$Y|SELECT $CENTRAL, $CENTRAL
+/units/{id}/dashboard|largest province's dashboard, first half|1|period=$Y-H1|SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{id}/reporting|the country's reporting rates|0|year=$Y|SELECT $CENTRAL, $CENTRAL
+/units/{id}/reporting|largest province's reporting rates|0|year=$Y|SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{id}/reporting.csv|the country's reporting rates, CSV|0|year=$Y|SELECT $CENTRAL, $CENTRAL
+/units/{id}/report|largest province's yearly report|0|year=$Y|SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{id}/report|largest commune's yearly report|0|year=$Y|SELECT $BIGGEST_COMMUNE, $BIGGEST_COMMUNE
+/units/{id}/denominators|the country's denominators|0|year=$Y|SELECT $CENTRAL, $CENTRAL
+/units/{id}/denominators|largest province's denominators and its communes'|0|year=$Y|SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{id}/denominators/template.xlsx|largest province's communes' denominators, XLSX|0|year=$Y|SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{id}/denominators/template.csv|largest province's communes' denominators, CSV|0|year=$Y|SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{id}/targets|the country's targets|0|year=$Y|SELECT $CENTRAL, $CENTRAL
+/units/{id}/targets|largest province's targets|0|year=$Y|SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{id}/digital-staff|largest commune's staff trained in digital skills|0||SELECT $BIGGEST_COMMUNE, $BIGGEST_COMMUNE
+/units/{id}/centres|the country's learning centres|0||SELECT $CENTRAL, $CENTRAL
+/units/{id}/centres|largest province's learning centres|0||SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{id}/centres/new|new learning centre form|0||SELECT $BIGGEST_COMMUNE, $BIGGEST_COMMUNE
+/centres/{centreId}|a learning centre of the commune with most|0||SELECT commune_id, max(id) FROM learning_centre WHERE commune_id = $CENTRE_COMMUNE GROUP BY commune_id
+/centres/{centreId}/edit|a learning centre's edit form|0||SELECT commune_id, max(id) FROM learning_centre WHERE commune_id = $CENTRE_COMMUNE GROUP BY commune_id
+/centres/{centreId}/year|a learning centre's year form|0|year=$Y|SELECT commune_id, max(id) FROM learning_centre WHERE commune_id = $CENTRE_COMMUNE GROUP BY commune_id
 SQL
 )
+# Issue 14's pages (branch criteria: criteria sets, scoring, the evaluation sheet, commendations, certificates), predicted
+# from that branch before it reached main. Until a build has them they are listed at the end as "not in this build".
+RECOGNISING_COMMUNE="(SELECT commune_id FROM title_registration WHERE year = $Y AND status = 'RECOGNISED' AND recognising_level = 'COMMUNE' GROUP BY commune_id ORDER BY count(*) DESC, commune_id LIMIT 1)"
+BIGGEST_DECISION=$(psql_bench -Atc "SELECT decision_number FROM title_registration WHERE year = $Y AND status = 'RECOGNISED'
+  AND recognising_level = 'COMMUNE' AND commune_id = $RECOGNISING_COMMUNE GROUP BY decision_number ORDER BY count(*) DESC LIMIT 1" \
+  2>/dev/null | jq -sRr 'rtrimstr("\n") | @uri' || true)
+ROUTES_CRITERIA=$(cat <<SQL
+/criteria|criteria sets (issue 14)|0||SELECT $CENTRAL
+/criteria/{id}|a criteria set (issue 14)|0||SELECT $CENTRAL, max(id) FROM criteria_set
+/criteria/new|new criteria set form (issue 14)|0||SELECT $CENTRAL
+/criteria/{id}/edit|a criteria set's edit form (issue 14)|0||SELECT $CENTRAL, max(id) FROM criteria_set
+/registrations/{id}/scores|a registration's scores, largest commune (issue 14)|0||SELECT commune_id, max(id) FROM title_registration WHERE year = $Y AND commune_id = $BIGGEST_COMMUNE GROUP BY commune_id
+/units/{id}/evaluation/sheet|largest commune's evaluation sheet (issue 14)|1|year=$Y|SELECT commune_id, commune_id FROM title_registration WHERE year = $Y GROUP BY commune_id ORDER BY count(*) DESC LIMIT 1
+/units/{id}/evaluation/sheet.xlsx|largest commune's evaluation sheet, XLSX (issue 14)|0|year=$Y|SELECT commune_id, commune_id FROM title_registration WHERE year = $Y GROUP BY commune_id ORDER BY count(*) DESC LIMIT 1
+/units/{id}/commendations|the country's commendations (issue 14)|0|year=$Y|SELECT $CENTRAL, $CENTRAL
+/units/{id}/commendations|largest province's commendations (issue 14)|0|year=$Y|SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
+/units/{id}/certificates.pdf|certificates of the commune's largest decision (issue 14)|0|decision=$BIGGEST_DECISION|SELECT $RECOGNISING_COMMUNE, $RECOGNISING_COMMUNE
+/registrations/{id}/certificate.pdf|one certificate (issue 14)|0||SELECT commune_id, max(id) FROM title_registration WHERE year = $Y AND status = 'RECOGNISED' AND recognising_level = 'COMMUNE' AND commune_id = $RECOGNISING_COMMUNE GROUP BY commune_id
+SQL
+)
+ROUTES="$ROUTES"$'\n'"$ROUTES_CRITERIA"
 
 # What some pages need that the generator does not make: a province account (for the password reset form) and a
 # group of every province.
@@ -97,6 +150,10 @@ psql_bench -q -c "INSERT INTO province_group (name, name_en) VALUES ('Bench: eve
 psql_bench -q -c "INSERT INTO province_group_member (group_id, province_id)
   SELECT g.id, p.id FROM province_group g, org_unit p WHERE g.name = 'Bench: every province' AND p.level = 1
   ON CONFLICT DO NOTHING" >/dev/null
+
+psql_bench -q -c "INSERT INTO learning_centre (commune_id, name, decision_number, decision_date, updated_by)
+  SELECT $BIGGEST_COMMUNE, 'Bench: Trung tâm học tập cộng đồng', 'bench/QĐ-UBND', DATE '2025-07-01', 'bench'
+  WHERE NOT EXISTS (SELECT 1 FROM learning_centre)" >/dev/null 2>&1 || true
 
 bench_start_app --management.endpoints.web.exposure.include=health,mappings
 
@@ -178,7 +235,9 @@ while IFS= read -r route; do
   done <<< "$rows"
 done <<< "$APP_ROUTES"
 while IFS= read -r route; do
-  grep -qxF "$route" <<< "$APP_ROUTES" || UNFILLED+=("$route — a row in bench/routes.sh for a route the app no longer has")
+  grep -qxF "$route" <<< "$APP_ROUTES" && continue
+  if grep -q "^$route|" <<< "$ROUTES_CRITERIA"; then UNFILLED+=("$route — issue 14's page, not in this build")
+  else UNFILLED+=("$route — a row in bench/routes.sh for a route the app no longer has"); fi
 done <<< "$(cut -d'|' -f1 <<< "$ROUTES" | sort -u)"
 {
   echo

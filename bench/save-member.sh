@@ -26,7 +26,7 @@ UNITS=$(q "SELECT unit_id FROM (
 sign_in() { # <unit id> -> prints "<unit id> <cookie> <csrf>" for a fresh session of that unit's secretary
   local unit=$1 jar; jar=$(mktemp)
   q "INSERT INTO app_user (username, password_hash, full_name, role, org_unit_id)
-     VALUES ('bench-chapter-$unit', '{noop}bench-password-2026', 'Bench chapter', 'CHAPTER', $unit) ON CONFLICT DO NOTHING" >/dev/null
+     VALUES ('bench-chapter-$unit', '{noop}bench-password-2026', 'Bench chapter', 'CHAPTER', $unit) ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash" >/dev/null
   local csrf; csrf=$(curl -s -c "$jar" "http://localhost:$APPPORT/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')
   curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=bench-chapter-$unit&password=bench-password-2026&_csrf=$csrf" "http://localhost:$APPPORT/login"
   local form_csrf; form_csrf=$(curl -s -b "$jar" -c "$jar" "http://localhost:$APPPORT/units/$unit/members/new" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')

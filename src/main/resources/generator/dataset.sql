@@ -147,7 +147,7 @@ CREATE OR REPLACE FUNCTION generator.registrations(scale numeric, first_year int
     ), inserted AS (
         INSERT INTO title_registration (province_id, commune_id, node_id, year, kind, subject_name, address, household_size, representative,
                                         unit_type, birth_year, status, decision_number, decision_date,
-                                        recognising_level, evaluated_at, evaluated_by, created_by)
+                                        recognising_level, evaluated_at, evaluated_by, created_by, recognising_node_id)
         SELECT s.province_id, s.commune_id, s.node_id, s.year, s.kind, s.name, s.address, s.household_size, s.representative, s.unit_type,
                s.birth_year, e.status,
                CASE WHEN e.status = 'RECOGNISED' THEN (100 + s.node_id % 800) || '/QĐ-KH' END,
@@ -155,7 +155,7 @@ CREATE OR REPLACE FUNCTION generator.registrations(scale numeric, first_year int
                CASE WHEN e.status = 'RECOGNISED' THEN 'COMMUNE' END,
                CASE WHEN e.status <> 'REGISTERED' THEN make_date(s.year, 12, 20)::timestamptz END,
                CASE WHEN e.status <> 'REGISTERED' THEN 'generator' END,
-               'generator'
+               'generator', s.commune_id -- every generated kind is the commune's to recognise (V61)
         FROM subjects s
         CROSS JOIN LATERAL (SELECT CASE WHEN s.year = last_year THEN 'REGISTERED'
                                         WHEN random() < 0.75 THEN 'RECOGNISED' ELSE 'NOT_RECOGNISED' END AS status) e

@@ -5,6 +5,7 @@
 -- Changed elsewhere, in their own repeatable files: rollup_rebuild() (R__rollup.sql) also calls
 -- rollup_centres_rebuild(); fund_entry_digest() (R__funds.sql) also covers the centre an entry names (with none named
 -- its input is exactly V7's, so every existing entry keeps its hash).
+-- Functions: CREATE OR REPLACE FUNCTION (same signature); triggers: CREATE OR REPLACE TRIGGER, like every R__ file.
 
 -- The one check of every change to a centre's records dated in a year. Closed years (V11) refuse with KH001; a
 -- commune whose yearly report is submitted or approved refuses with KH120 (R__reporting.sql), and any other change
@@ -160,11 +161,9 @@ BEGIN
 END;
 $$;
 
-DROP TRIGGER IF EXISTS learning_centre_before ON learning_centre;
-CREATE TRIGGER learning_centre_before BEFORE INSERT OR UPDATE OR DELETE ON learning_centre
+CREATE OR REPLACE TRIGGER learning_centre_before BEFORE INSERT OR UPDATE OR DELETE ON learning_centre
     FOR EACH ROW EXECUTE FUNCTION learning_centre_before();
-DROP TRIGGER IF EXISTS learning_centre_rollup ON learning_centre;
-CREATE TRIGGER learning_centre_rollup AFTER INSERT OR UPDATE OR DELETE ON learning_centre
+CREATE OR REPLACE TRIGGER learning_centre_rollup AFTER INSERT OR UPDATE OR DELETE ON learning_centre
     FOR EACH ROW EXECUTE FUNCTION learning_centre_rollup();
 
 -- ---------------------------------------------------------------------------------------------------------------
@@ -236,11 +235,9 @@ BEGIN
 END;
 $$;
 
-DROP TRIGGER IF EXISTS centre_year_before ON centre_year;
-CREATE TRIGGER centre_year_before BEFORE INSERT OR UPDATE OR DELETE ON centre_year
+CREATE OR REPLACE TRIGGER centre_year_before BEFORE INSERT OR UPDATE OR DELETE ON centre_year
     FOR EACH ROW EXECUTE FUNCTION centre_year_before();
-DROP TRIGGER IF EXISTS centre_year_rollup ON centre_year;
-CREATE TRIGGER centre_year_rollup AFTER INSERT OR UPDATE OR DELETE ON centre_year
+CREATE OR REPLACE TRIGGER centre_year_rollup AFTER INSERT OR UPDATE OR DELETE ON centre_year
     FOR EACH ROW EXECUTE FUNCTION centre_year_rollup();
 
 -- ---------------------------------------------------------------------------------------------------------------
@@ -287,11 +284,9 @@ BEGIN
 END;
 $$;
 
-DROP TRIGGER IF EXISTS commune_digital_staff_before ON commune_digital_staff;
-CREATE TRIGGER commune_digital_staff_before BEFORE INSERT OR UPDATE OR DELETE ON commune_digital_staff
+CREATE OR REPLACE TRIGGER commune_digital_staff_before BEFORE INSERT OR UPDATE OR DELETE ON commune_digital_staff
     FOR EACH ROW EXECUTE FUNCTION commune_digital_staff_before();
-DROP TRIGGER IF EXISTS commune_digital_staff_rollup ON commune_digital_staff;
-CREATE TRIGGER commune_digital_staff_rollup AFTER INSERT OR UPDATE OR DELETE ON commune_digital_staff
+CREATE OR REPLACE TRIGGER commune_digital_staff_rollup AFTER INSERT OR UPDATE OR DELETE ON commune_digital_staff
     FOR EACH ROW EXECUTE FUNCTION commune_digital_staff_rollup();
 
 -- ---------------------------------------------------------------------------------------------------------------
@@ -342,11 +337,9 @@ BEGIN
 END;
 $$;
 
-DROP TRIGGER IF EXISTS fund_entry_a_centre ON fund_entry;
-CREATE TRIGGER fund_entry_a_centre BEFORE INSERT ON fund_entry
+CREATE OR REPLACE TRIGGER fund_entry_a_centre BEFORE INSERT ON fund_entry
     FOR EACH ROW EXECUTE FUNCTION fund_entry_centre();
-DROP TRIGGER IF EXISTS fund_entry_centre_rollup ON fund_entry;
-CREATE TRIGGER fund_entry_centre_rollup AFTER INSERT ON fund_entry
+CREATE OR REPLACE TRIGGER fund_entry_centre_rollup AFTER INSERT ON fund_entry
     FOR EACH ROW EXECUTE FUNCTION fund_entry_centre_rollup();
 
 
@@ -406,6 +399,5 @@ $$;
 
 
 -- The dashboards read rollup_centres: their cache hears of its changes (V17).
-DROP TRIGGER IF EXISTS rollup_centres_notify ON rollup_centres;
-CREATE TRIGGER rollup_centres_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON rollup_centres
+CREATE OR REPLACE TRIGGER rollup_centres_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON rollup_centres
     FOR EACH STATEMENT EXECUTE FUNCTION notify_figures_changed();

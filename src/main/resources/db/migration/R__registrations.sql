@@ -32,6 +32,14 @@ $$;
 -- from V6
 -- The database places every registration itself, from its node, so no writer can get province or commune wrong,
 -- and refuses a kind at a node that does not register it.
+-- Issue 14: it also places the kinds that provinces and the national board recognise (V61) and sets the
+-- recognising node. Kinds and nodes:
+--   grassroots unit (3): FAMILY, COMMUNITY, CITIZEN          recognised by the commune
+--   commune (2):         CLAN, UNIT                           recognised by the commune
+--                        COMMUNE (the commune itself)         recognised by the province
+--   province (1):        UNIT (of province level)             recognised by the province
+--                        PROVINCE (the province itself)       recognised by the national board
+-- A province's own registrations hold the province's id as commune_id (see V61).
 CREATE OR REPLACE FUNCTION title_registration_place() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     node org_unit%ROWTYPE;
@@ -39,8 +47,19 @@ BEGIN
     SELECT * INTO STRICT node FROM org_unit WHERE id = NEW.node_id;
     IF node.level = 3 AND NEW.kind IN ('FAMILY', 'COMMUNITY', 'CITIZEN') THEN
         NEW.commune_id := node.parent_id;
+        NEW.recognising_node_id := node.parent_id;
     ELSIF node.level = 2 AND NEW.kind IN ('CLAN', 'UNIT') THEN
         NEW.commune_id := node.id;
+        NEW.recognising_node_id := node.id;
+    ELSIF node.level = 2 AND NEW.kind = 'COMMUNE' THEN
+        NEW.commune_id := node.id;
+        NEW.recognising_node_id := node.province_id;
+    ELSIF node.level = 1 AND NEW.kind = 'UNIT' THEN
+        NEW.commune_id := node.id;
+        NEW.recognising_node_id := node.id;
+    ELSIF node.level = 1 AND NEW.kind = 'PROVINCE' THEN
+        NEW.commune_id := node.id;
+        NEW.recognising_node_id := node.parent_id;
     ELSE
         RAISE EXCEPTION 'a % registration cannot be made at org_unit % (level %)', NEW.kind, node.id, node.level;
     END IF;

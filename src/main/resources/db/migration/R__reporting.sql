@@ -2,6 +2,7 @@
 -- No existing function is replaced: each record table gets a trigger of its own that calls report_record_changed,
 -- and new record tables (denominators, learning centres) call it the same way:
 --   PERFORM report_record_changed(<path of the record's node>, <year the record is dated in>);
+-- Functions: CREATE OR REPLACE FUNCTION (same signature); triggers: CREATE OR REPLACE TRIGGER, like every R__ file.
 
 -- Refuses, with SQLSTATE KH120, a change to records of year y of the node at node_path ('/1/22/744/3361/') while a
 -- report of that node or of one of its ancestors is SUBMITTED or APPROVED for that year. The reports in the way are
@@ -93,25 +94,25 @@ BEGIN
 END;
 $$;
 
-DROP TRIGGER IF EXISTS member_report_inserted ON member;
-DROP TRIGGER IF EXISTS member_report_updated ON member;
-DROP TRIGGER IF EXISTS member_report_deleted ON member;
-CREATE TRIGGER member_report_inserted AFTER INSERT ON member
+CREATE OR REPLACE TRIGGER member_report_inserted AFTER INSERT ON member
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION member_report_inserted();
-CREATE TRIGGER member_report_updated AFTER UPDATE ON member
+CREATE OR REPLACE TRIGGER member_report_updated AFTER UPDATE ON member
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION member_report_updated();
-CREATE TRIGGER member_report_deleted AFTER DELETE ON member
+CREATE OR REPLACE TRIGGER member_report_deleted AFTER DELETE ON member
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION member_report_deleted();
 
--- Registrations and their evaluations: the registration's year, at its commune (title_registration_place, which
--- fires before this trigger by name, has placed it).
+-- Registrations and their evaluations: the registration's year, at the node that recognises it (title_registration_place,
+-- which fires before this trigger by name, has placed it): its commune for the titles communes recognise, the province
+-- for a learning commune or a province's learning unit, the national board for a learning province (issue 14), so
+-- that a province recognises its learning communes after it has approved the communes' reports.
 CREATE OR REPLACE FUNCTION title_registration_report_lock() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM report_record_changed((SELECT path FROM org_unit WHERE id = OLD.commune_id), OLD.year);
+        PERFORM report_record_changed((SELECT path FROM org_unit WHERE id = coalesce(OLD.recognising_node_id, OLD.commune_id)), OLD.year);
     END IF;
-    IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND (NEW.commune_id, NEW.year) IS DISTINCT FROM (OLD.commune_id, OLD.year)) THEN
-        PERFORM report_record_changed((SELECT path FROM org_unit WHERE id = NEW.commune_id), NEW.year);
+    IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND (NEW.recognising_node_id, NEW.commune_id, NEW.year)
+                            IS DISTINCT FROM (OLD.recognising_node_id, OLD.commune_id, OLD.year)) THEN
+        PERFORM report_record_changed((SELECT path FROM org_unit WHERE id = coalesce(NEW.recognising_node_id, NEW.commune_id)), NEW.year);
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
@@ -120,8 +121,7 @@ BEGIN
 END;
 $$;
 
-DROP TRIGGER IF EXISTS title_registration_report_lock ON title_registration;
-CREATE TRIGGER title_registration_report_lock BEFORE INSERT OR UPDATE OR DELETE ON title_registration
+CREATE OR REPLACE TRIGGER title_registration_report_lock BEFORE INSERT OR UPDATE OR DELETE ON title_registration
     FOR EACH ROW EXECUTE FUNCTION title_registration_report_lock();
 
 -- Fund entries dated in the year, at the entry's node (fund_entry_before_insert, before this one by name, has set
@@ -133,8 +133,7 @@ BEGIN
 END;
 $$;
 
-DROP TRIGGER IF EXISTS fund_entry_report_lock ON fund_entry;
-CREATE TRIGGER fund_entry_report_lock BEFORE INSERT ON fund_entry
+CREATE OR REPLACE TRIGGER fund_entry_report_lock BEFORE INSERT ON fund_entry
     FOR EACH ROW EXECUTE FUNCTION fund_entry_report_lock();
 
 -- Populations (the denominators of V8) of a province or commune for a year.
@@ -153,8 +152,7 @@ BEGIN
 END;
 $$;
 
-DROP TRIGGER IF EXISTS node_population_report_lock ON node_population;
-CREATE TRIGGER node_population_report_lock BEFORE INSERT OR UPDATE OR DELETE ON node_population
+CREATE OR REPLACE TRIGGER node_population_report_lock BEFORE INSERT OR UPDATE OR DELETE ON node_population
     FOR EACH ROW EXECUTE FUNCTION node_population_report_lock();
 
 -- The history of reports is never rewritten.
@@ -164,6 +162,5 @@ BEGIN
 END;
 $$;
 
-DROP TRIGGER IF EXISTS annual_report_event_append_only ON annual_report_event;
-CREATE TRIGGER annual_report_event_append_only BEFORE UPDATE OR DELETE ON annual_report_event
+CREATE OR REPLACE TRIGGER annual_report_event_append_only BEFORE UPDATE OR DELETE ON annual_report_event
     FOR EACH ROW EXECUTE FUNCTION annual_report_event_append_only();

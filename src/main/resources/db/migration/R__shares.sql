@@ -49,13 +49,20 @@ BEGIN
     IF sign = 0 OR NEW.level <> 3 THEN
         RETURN NULL;
     END IF;
+    -- by year and half, as rollup_titles_apply() counts them: registered in the half the registration was made,
+    -- recognised in the half of its decision
     UPDATE rollup_titles t
     SET board_registered = t.board_registered + sign * x.registered,
         board_recognised = t.board_recognised + sign * x.recognised
-    FROM (SELECT year, count(*) AS registered, count(*) FILTER (WHERE status = 'RECOGNISED') AS recognised
-          FROM title_registration WHERE node_id = NEW.id AND kind = 'CITIZEN' AND status <> 'WITHDRAWN'
-          GROUP BY year) x
-    WHERE t.node_id IN (NEW.province_id, NEW.parent_id, NEW.id) AND t.year = x.year AND t.kind = 'CITIZEN';
+    FROM (SELECT r.year, h.half, sum(h.registered) AS registered, sum(h.recognised) AS recognised
+          FROM title_registration r
+          CROSS JOIN LATERAL (VALUES (half_of_year((r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, r.year), 1, 0),
+                                     (half_of_year(r.decision_date, r.year), 0,
+                                      CASE WHEN r.status = 'RECOGNISED' THEN 1 ELSE 0 END)) h (half, registered, recognised)
+          WHERE r.node_id = NEW.id AND r.kind = 'CITIZEN' AND r.status <> 'WITHDRAWN'
+          GROUP BY r.year, h.half) x
+    WHERE t.node_id IN (NEW.province_id, NEW.parent_id, NEW.id) AND t.year = x.year AND t.half = x.half
+      AND t.kind = 'CITIZEN';
     RETURN NULL;
 END;
 $$;

@@ -23,10 +23,17 @@ class AuditController {
     }
 
     @GetMapping("/audit")
-    String list(@CurrentStaff Staff staff, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) String type, Model model) {
-        model.addAttribute("auditPage", audit.page(staff.scope(), type, Math.max(page, 0), PAGE_SIZE));
+    String list(@CurrentStaff Staff staff, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before, @RequestParam(required = false) String type, Model model) {
+        // the page after (or before) an entry, by its id; anything else in the link is the first page
+        Long from = id(after);
+        boolean backwards = from == null && (from = id(before)) != null;
+        model.addAttribute("auditPage", audit.page(staff.scope(), type, from, backwards, PAGE_SIZE));
         model.addAttribute("type", type);
         return "audit/list";
+    }
+
+    private static Long id(String value) {
+        return value != null && value.strip().matches("\\d{1,18}") ? Long.valueOf(value.strip()) : null;
     }
 }

@@ -73,38 +73,69 @@ public class AuditService {
                 .update();
     }
 
-    /** A page of the entries about records inside the scope, newest first. */
+    /**
+     * A page of the entries about records inside the scope, newest first, paged by keyset (issue 18): the page after
+     * an entry (or before it, {@code backwards}) is the next rows of audit_log_occurred_idx (or, with a type,
+     * audit_log_type_occurred_idx, V56) from that entry's time and id, whatever the page, instead of an OFFSET that
+     * reads and skips every newer entry. An entry id that is not in the scope (tampered with) gives the first page.
+     */
     @Transactional(readOnly = true)
-    public AuditPage page(Scope scope, String entityType, int page, int size) {
+    public AuditPage page(Scope scope, String entityType, Long fromEntry, boolean backwards, int size) {
         String type = entityType == null || entityType.isBlank() ? null : entityType;
-        List<AuditEntry> entries = jdbc.sql("""
+        OffsetDateTime at = fromEntry == null ? null : jdbc.sql("""
+                SELECT occurred_at FROM audit_log WHERE id = :id AND org_unit_path LIKE :pattern
+                """).param("id", fromEntry).param("pattern", scope.likePattern())
+                .query(OffsetDateTime.class).optional().orElse(null);
+        if (at != null && backwards) {
+            List<AuditEntry> newer = entries(scope, type, "(occurred_at, id) > (:at, :from)", "ASC", at, fromEntry, size);
+            if (newer.size() > size) {
+                List<AuditEntry> shown = new java.util.ArrayList<>(newer.subList(0, size));
+                java.util.Collections.reverse(shown);
+                return new AuditPage(shown, true, true);
+            }
+            at = null; // less than a page newer: the first page
+        }
+        List<AuditEntry> entries = at == null ? entries(scope, type, "TRUE", "DESC", null, null, size)
+                : entries(scope, type, "(occurred_at, id) < (:at, :from)", "DESC", at, fromEntry, size);
+        boolean hasNext = entries.size() > size;
+        return new AuditPage(hasNext ? entries.subList(0, size) : entries, at != null, hasNext);
+    }
+
+    private List<AuditEntry> entries(Scope scope, String type, String keyset, String direction, OffsetDateTime at,
+            Long from, int size) {
+        return jdbc.sql("""
                 SELECT id, occurred_at, actor_username, action, entity_type, entity_id,
                        before_state::text AS before_state, after_state::text AS after_state
                 FROM audit_log
-                WHERE org_unit_path LIKE :pattern AND (CAST(:type AS varchar) IS NULL OR entity_type = :type)
-                ORDER BY occurred_at DESC, id DESC
-                LIMIT :limit OFFSET :offset
-                """)
+                WHERE org_unit_path LIKE :pattern AND %s AND %s
+                ORDER BY occurred_at %s, id %s
+                LIMIT :limit
+                """.formatted(type == null ? "TRUE" : "entity_type = :type", keyset, direction, direction))
                 .param("pattern", scope.likePattern())
                 .param("type", type)
+                .param("at", at)
+                .param("from", from)
                 .param("limit", size + 1)
-                .param("offset", (long) page * size)
                 .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
                         rs.getString("actor_username"), rs.getString("action"), rs.getString("entity_type"),
                         (Long) rs.getObject("entity_id"), rs.getString("before_state"), rs.getString("after_state")))
                 .list();
-        boolean hasNext = entries.size() > size;
-        return new AuditPage(hasNext ? entries.subList(0, size) : entries, page, hasNext);
     }
 
     public record AuditEntry(long id, OffsetDateTime occurredAt, String actor, String action, String entityType,
             Long entityId, String before, String after) {
     }
 
-    public record AuditPage(List<AuditEntry> entries, int page, boolean hasNext) {
+    public record AuditPage(List<AuditEntry> entries, boolean hasPrevious, boolean hasNext) {
 
-        public boolean hasPrevious() {
-            return page > 0;
+        /** The entry the "previous page" link carries (the newest shown). */
+        public long firstId() {
+            return entries.get(0).id();
+        }
+
+        /** The entry the "next page" link carries (the oldest shown). */
+        public long lastId() {
+            return entries.get(entries.size() - 1).id();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,6 +46,7 @@ class CentreController {
     }
 
     @GetMapping("/units/{id}/centres")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE', 'COMMUNE')")
     String list(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(defaultValue = "0") String page,
             Model model) {
         CentreService.CentrePage centrePage = centres.list(staff.scope(), id, pageNumber(page));
@@ -55,12 +57,14 @@ class CentreController {
     }
 
     @GetMapping("/units/{id}/centres/new")
+    @PreAuthorize("hasRole('COMMUNE')")
     String newCentre(@CurrentStaff Staff staff, @PathVariable long id, Model model) {
         OrgUnitView commune = centres.writableCommune(staff, id);
         return form(model, commune, null, CentreForm.empty());
     }
 
     @PostMapping("/units/{id}/centres")
+    @PreAuthorize("hasRole('COMMUNE')")
     String create(@CurrentStaff Staff staff, @PathVariable long id, @Valid @ModelAttribute("form") CentreForm form,
             BindingResult errors, Model model, RedirectAttributes flash) {
         OrgUnitView commune = centres.writableCommune(staff, id);
@@ -78,6 +82,7 @@ class CentreController {
     }
 
     @GetMapping("/centres/{centreId}")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE', 'COMMUNE')")
     String show(@CurrentStaff Staff staff, @PathVariable long centreId, Model model) {
         CentreView centre = centres.get(staff.scope(), centreId);
         OrgUnitView commune = unitPage.show(model, orgUnits.get(staff.scope(), centre.communeId()));
@@ -91,12 +96,14 @@ class CentreController {
     }
 
     @GetMapping("/centres/{centreId}/edit")
+    @PreAuthorize("hasRole('COMMUNE')")
     String edit(@CurrentStaff Staff staff, @PathVariable long centreId, Model model) {
         CentreView centre = centres.writableCentre(staff, centreId);
         return form(model, orgUnits.get(staff.scope(), centre.communeId()), centre, CentreForm.of(centre));
     }
 
     @PostMapping("/centres/{centreId}")
+    @PreAuthorize("hasRole('COMMUNE')")
     String update(@CurrentStaff Staff staff, @PathVariable long centreId, @Valid @ModelAttribute("form") CentreForm form,
             BindingResult errors, Model model, RedirectAttributes flash) {
         CentreView centre = centres.writableCentre(staff, centreId);

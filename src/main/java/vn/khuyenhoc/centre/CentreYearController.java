@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -40,6 +41,7 @@ class CentreYearController {
     }
 
     @GetMapping("/centres/{centreId}/year")
+    @PreAuthorize("hasRole('COMMUNE')")
     String form(@CurrentStaff Staff staff, @PathVariable long centreId, @RequestParam(required = false) String year,
             Model model) {
         CentreView centre = centres.writableCentre(staff, centreId);
@@ -50,6 +52,7 @@ class CentreYearController {
     }
 
     @PostMapping("/centres/{centreId}/year")
+    @PreAuthorize("hasRole('COMMUNE')")
     String save(@CurrentStaff Staff staff, @PathVariable long centreId, @Valid @ModelAttribute("form") CentreYearForm form,
             BindingResult errors, Model model, RedirectAttributes flash) {
         CentreView centre = centres.writableCentre(staff, centreId);

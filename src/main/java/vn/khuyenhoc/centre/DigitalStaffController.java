@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -43,11 +44,13 @@ class DigitalStaffController {
     }
 
     @GetMapping("/units/{id}/digital-staff")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE', 'COMMUNE')")
     String show(@CurrentStaff Staff staff, @PathVariable long id, Model model) {
         return page(staff, id, model, new DigitalStaffForm(VietnamTime.thisYear(clock), null, null, null));
     }
 
     @PostMapping("/units/{id}/digital-staff")
+    @PreAuthorize("hasRole('COMMUNE')")
     String save(@CurrentStaff Staff staff, @PathVariable long id, @Valid @ModelAttribute("form") DigitalStaffForm form,
             BindingResult errors, Model model, RedirectAttributes flash) {
         centres.writableCommune(staff, id);

@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.criteria.CriteriaService;
+import vn.khuyenhoc.criteria.ScoringService;
 import vn.khuyenhoc.registration.EvaluationCommand;
 import vn.khuyenhoc.registration.EvaluationService;
 import vn.khuyenhoc.registration.RegistrationCommand;
@@ -84,15 +86,19 @@ class DemoRegistrations implements ApplicationRunner {
     private final OrgUnitService orgUnits;
     private final RegistrationService registrations;
     private final EvaluationService evaluation;
+    private final CriteriaService criteria;
+    private final ScoringService scoring;
     private final Clock clock;
     private final JdbcClient jdbc;
 
     DemoRegistrations(OrgUnitService orgUnits, RegistrationService registrations, EvaluationService evaluation,
-            JdbcClient jdbc, Clock clock) {
+            CriteriaService criteria, ScoringService scoring, JdbcClient jdbc, Clock clock) {
         this.clock = clock;
         this.orgUnits = orgUnits;
         this.registrations = registrations;
         this.evaluation = evaluation;
+        this.criteria = criteria;
+        this.scoring = scoring;
         this.jdbc = jdbc;
     }
 
@@ -153,12 +159,25 @@ class DemoRegistrations implements ApplicationRunner {
         log.info("Demo learning-title registrations loaded for Phường Hạ Long, " + (thisYear - 1) + " and " + thisYear + ".");
     }
 
-    /** Every fifth one not recognised, the rest recognised by decision 125/QĐ-KH of 15 December. */
+    /**
+     * Every fifth one not recognised, the rest recognised by decision 125/QĐ-KH of 15 December; those of a title
+     * with a complete criteria set are scored (points that pass, or not), the others decided in two selections.
+     */
     private void evaluateLastYear(Staff communeStaff, OrgUnitView commune, int year, List<RegistrationView> made) {
         List<String> recognised = new ArrayList<>();
         List<String> notRecognised = new ArrayList<>();
         for (int i = 0; i < made.size(); i++) {
-            (i % 5 == 4 ? notRecognised : recognised).add(made.get(i).selectionValue());
+            RegistrationView r = made.get(i);
+            boolean pass = i % 5 != 4;
+            var set = criteria.scoring(r.kind(), r.year());
+            if (set.isPresent()) {
+                // full marks less a little; a failing one scores half of each maximum
+                List<Integer> points = set.get().criteria().stream()
+                        .map(c -> pass ? c.maxPoints() - (c.maxPoints() >= 10 ? 1 : 0) : c.maxPoints() / 2 - 1).toList();
+                scoring.scoreChecked(communeStaff, r, set.get(), points, "125/QĐ-KH", LocalDate.of(year, 12, 15));
+                continue;
+            }
+            (pass ? recognised : notRecognised).add(r.selectionValue());
         }
         evaluation.evaluateAll(communeStaff, commune.id(), recognised, EvaluationCommand.of(RegistrationStatus.RECOGNISED,
                 "125/QĐ-KH", LocalDate.of(year, 12, 15)));

@@ -58,7 +58,7 @@ class MemberController {
         model.addAttribute("personal", personal);
         model.addAttribute("memberPage", page);
         model.addAttribute("canWrite", members.canWrite(staff, node) && node.active());
-        model.addAttribute("sort", filter.sortValue());
+        model.addAttribute("sort", page.sort());
         return "member/list";
     }
 
@@ -69,7 +69,7 @@ class MemberController {
         details.put("nameSearch", filter.q() != null && !filter.q().isBlank());
         details.put("status", filter.status());
         details.put("party", filter.party());
-        details.put("page", page.page());
+        details.put("fromMember", filter.hasCursor());
         details.put("rows", page.rows().size());
         return details;
     }

@@ -18,16 +18,20 @@ import vn.khuyenhoc.shared.Text;
  * @param year   the year joined
  * @param sort   name, card or joined (by relevance when searching by name and no sort is chosen)
  * @param dir    asc or desc
+ * @param after  the id of the last member of the page before (the "next page" link): the list goes on after that
+ *               member in the list's order (keyset paging); not a number, or no member of the list's subtree, is the
+ *               first page
+ * @param before the id of the first member of the page after (the "previous page" link), likewise
  */
 public record MemberFilter(String q, String status, String party, String gender, String year, String sort,
-        String dir, String page) {
+        String dir, String after, String before) {
 
     private static final Pattern CARD = Pattern.compile("(\\d{2})-?(\\d{1,9})");
     private static final Pattern SERIAL = Pattern.compile("\\d{1,9}");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
 
     public static MemberFilter none() {
-        return new MemberFilter(null, null, null, null, null, null, null, null);
+        return new MemberFilter(null, null, null, null, null, null, null, null, null);
     }
 
     String query() {
@@ -66,7 +70,7 @@ public record MemberFilter(String q, String status, String party, String gender,
 
     /** The same filter without the Party one: staff above the commune may not list people by Party membership. */
     MemberFilter withoutParty() {
-        return new MemberFilter(q, status, null, gender, year, sort, dir, page);
+        return new MemberFilter(q, status, null, gender, year, sort, dir, after, before);
     }
 
     Boolean partyValue() {
@@ -91,11 +95,31 @@ public record MemberFilter(String q, String status, String party, String gender,
         return "desc".equals(dir);
     }
 
-    int pageValue() {
-        if (page == null || !page.strip().matches("\\d{1,6}")) {
-            return 0;
+    /** The member the page starts after, when the link says so with a plausible id; otherwise none. */
+    Long afterValue() {
+        return id(after);
+    }
+
+    /** The member the page ends before (a "previous page" link), when no {@link #afterValue()} is given. */
+    Long beforeValue() {
+        return afterValue() == null ? id(before) : null;
+    }
+
+    /** Whether the list was asked for from a member on (a cursor), rather than from its start. */
+    boolean hasCursor() {
+        return afterValue() != null || beforeValue() != null;
+    }
+
+    /** Whether the filter is only the status one (or none): its count is in the roll-ups at every level. */
+    boolean onlyStatus() {
+        return query().isEmpty() && partyValue() == null && genderValue() == null && yearValue() == null;
+    }
+
+    private static Long id(String value) {
+        if (value == null || !value.strip().matches("\\d{1,18}")) {
+            return null;
         }
-        return Integer.parseInt(page.strip());
+        return Long.valueOf(value.strip());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

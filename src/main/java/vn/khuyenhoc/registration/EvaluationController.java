@@ -27,8 +27,9 @@ import vn.khuyenhoc.shared.RuleViolations;
 import vn.khuyenhoc.shared.Staff;
 
 /**
- * The year-end evaluation by commune staff. As everywhere, ids outside the user's scope answer 404 first (for a
- * chapter secretary that includes their commune's evaluation page); inside it, any role but COMMUNE gets 403.
+ * The year-end evaluation by the staff of the recognising node (a commune, a province, the national board; see
+ * {@link TitleKind}). As everywhere, ids outside the user's scope answer 404 first (for a chapter secretary that
+ * includes their commune's evaluation page); inside it, anyone but the node's own staff gets 403.
  */
 @Controller
 class EvaluationController {
@@ -51,7 +52,7 @@ class EvaluationController {
     }
 
     @GetMapping("/units/{communeId}/evaluation")
-    String list(@CurrentStaff Staff staff, @PathVariable long communeId, @RequestParam(required = false) Integer year,
+    String list(@CurrentStaff Staff staff, @PathVariable("communeId") long communeId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) TitleKind kind, @RequestParam(required = false) RegistrationStatus status,
             @RequestParam(required = false) Long unit, @RequestParam(defaultValue = "0") int page, Model model) {
         RegistrationFilter filter = new RegistrationFilter(RegistrationController.yearOrCurrent(year, clock), kind, status,
@@ -69,7 +70,7 @@ class EvaluationController {
             RedirectAttributes flash) {
         RegistrationFilter filter = new RegistrationFilter(RegistrationController.yearOrCurrent(year, clock), kind, status,
                 unit, page);
-        evaluation.commune(staff, communeId);
+        evaluation.recogniser(staff, communeId);
         if (selected == null || selected.isEmpty()) {
             errors.rejectValue("selected", "evaluation.selected.required");
         }
@@ -96,8 +97,7 @@ class EvaluationController {
     String evaluate(@CurrentStaff Staff staff, @PathVariable long id,
             @Valid @ModelAttribute("evaluationForm") EvaluationForm form, BindingResult errors, Model model,
             RedirectAttributes flash) {
-        RegistrationView registration = registrations.get(staff.scope(), id);
-        evaluation.requireEvaluator(staff);
+        RegistrationView registration = evaluation.getToEvaluate(staff, id);
         if (!errors.hasErrors()) {
             try {
                 RegistrationView evaluated = evaluation.evaluate(staff, id, form.toCommand());
@@ -113,16 +113,19 @@ class EvaluationController {
 
     private String page(Staff staff, long communeId, RegistrationFilter filter, Model model, EvaluationForm form) {
         RegistrationPage list = evaluation.list(staff, communeId, filter);
-        OrgUnitView commune = evaluation.commune(staff, communeId);
+        OrgUnitView commune = evaluation.recogniser(staff, communeId);
         unitPage.show(model, commune);
         model.addAttribute("filter", filter);
         model.addAttribute("years", RegistrationController.yearChoices(filter.year(), clock));
-        model.addAttribute("kinds", TitleKind.values());
+        model.addAttribute("kinds", TitleKind.recognisedAtLevel(commune.level()));
         model.addAttribute("statuses", List.of(RegistrationStatus.REGISTERED, RegistrationStatus.RECOGNISED,
                 RegistrationStatus.NOT_RECOGNISED));
         model.addAttribute("units", orgUnits.children(staff.scope(), communeId));
         model.addAttribute("registrations", list);
-        model.addAttribute("counts", registrations.counts(staff.scope(), communeId, filter.year()));
+        model.addAttribute("counts", commune.level() == 2 ? registrations.counts(staff.scope(), communeId, filter.year()) : null);
+        model.addAttribute("decisions", evaluation.decisions(staff, communeId, filter.year()));
+        model.addAttribute("scoredKinds", TitleKind.recognisedAtLevel(commune.level()).stream()
+                .filter(k -> evaluation.needsScores(k, filter.year())).toList());
         model.addAttribute("yearClosed", registrations.isYearClosed(filter.year()));
         if (!model.containsAttribute("selectedValues")) {
             model.addAttribute("selectedValues", List.of());

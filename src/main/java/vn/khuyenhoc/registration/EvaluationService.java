@@ -20,18 +20,20 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.DatabaseRefusals;
 import vn.khuyenhoc.shared.NotFoundException;
-import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.shared.Text;
 import vn.khuyenhoc.shared.VietnamTime;
 
 /**
- * The year-end evaluation: commune staff mark the registrations of their commune and its grassroots units
- * RECOGNISED (with the decision's number and date; the recognising level is the commune) or NOT_RECOGNISED, one
- * at a time or a whole selection under one decision. A registration may be evaluated again (a corrected decision,
- * a reversed result); each evaluation is an audit entry with the state before and after. Withdrawn registrations
- * and closed years are out of reach.
+ * The year-end evaluation: the staff of the recognising node (see {@link TitleKind}: a commune for families,
+ * communities, citizens, clans and its learning units; a province for learning communes and its own learning units;
+ * the national board for learning provinces) mark the registrations it recognises RECOGNISED (with the decision's
+ * number and date; the recognising level is the node's) or NOT_RECOGNISED, one at a time or a whole selection
+ * under one decision. Where a complete criteria set applies, a recognition needs passing scores
+ * ({@link ScoreRequirement}; the criteria feature records scores through {@link #decideScored}). A registration may
+ * be evaluated again (a corrected decision, a reversed result); each evaluation is an audit entry with the state
+ * before and after. Withdrawn registrations and closed years are out of reach.
  */
 @Service
 @Transactional(readOnly = true)
@@ -44,46 +46,103 @@ public class EvaluationService {
     private final OrgUnitService orgUnits;
     private final ClosedYears closing;
     private final AuditService audit;
+    private final ScoreRequirement scores;
     private final Clock clock;
 
     EvaluationService(TitleRegistrationRepository registrations, RegistrationQueries queries, OrgUnitService orgUnits,
-            ClosedYears closing, AuditService audit, Clock clock) {
-        this.clock = clock;
+            ClosedYears closing, AuditService audit, ScoreRequirement scores, Clock clock) {
         this.registrations = registrations;
         this.queries = queries;
         this.orgUnits = orgUnits;
         this.closing = closing;
         this.audit = audit;
+        this.scores = scores;
+        this.clock = clock;
     }
 
     /**
-     * The commune the user evaluates: their own, if this id is it.
+     * The node whose registrations the user evaluates: their own, if this id is it (a commune, a province or the
+     * central node).
      *
-     * @throws NotFoundException when the id is outside the scope or not a commune
-     * @throws AccessDeniedException when the user is not commune staff
+     * @throws NotFoundException when the id is outside the scope or a grassroots unit
+     * @throws AccessDeniedException when it is not the user's own node
      */
-    public OrgUnitView commune(Staff staff, long communeId) {
-        OrgUnitView commune = orgUnits.get(staff.scope(), communeId);
-        if (!commune.isCommune()) {
+    public OrgUnitView recogniser(Staff staff, long nodeId) {
+        OrgUnitView node = orgUnits.get(staff.scope(), nodeId);
+        if (node.level() > 2) {
             throw new NotFoundException();
         }
-        requireEvaluator(staff);
-        return commune;
+        if (staff.scope().nodeId() != node.id()) {
+            throw new AccessDeniedException("Only the node's own staff evaluate what it recognises");
+        }
+        return node;
     }
 
-    /** All live registrations of the commune's subtree for the filter (a status, a kind, one registering node). */
-    public RegistrationPage list(Staff staff, long communeId, RegistrationFilter filter) {
-        OrgUnitView commune = commune(staff, communeId);
+    /** All live registrations the node recognises for the filter (a status, a kind, one registering node). */
+    public RegistrationPage list(Staff staff, long nodeId, RegistrationFilter filter) {
+        OrgUnitView recogniser = recogniser(staff, nodeId);
         if (filter.nodeId() != null) {
             OrgUnitView node = orgUnits.get(staff.scope(), filter.nodeId());
-            if (node.id() != commune.id() && !Long.valueOf(commune.id()).equals(node.parentId())) {
+            if (node.id() != recogniser.id() && !Long.valueOf(recogniser.id()).equals(node.parentId())) {
                 throw new NotFoundException();
             }
         }
         if (filter.status() == RegistrationStatus.WITHDRAWN) {
             throw new NotFoundException();
         }
-        return queries.page(RegistrationQueries.Owner.COMMUNE, commune.id(), filter, false, PAGE_SIZE);
+        return queries.page(RegistrationQueries.Owner.RECOGNISER, recogniser.id(), filter, false, PAGE_SIZE);
+    }
+
+    /** Every live registration of a kind and year the node recognises (the evaluation spreadsheet), in list order. */
+    public List<RegistrationView> all(Staff staff, long nodeId, int year, TitleKind kind) {
+        OrgUnitView recogniser = recogniser(staff, nodeId);
+        return queries.all(recogniser.id(), year, kind);
+    }
+
+    /** The registrations one decision of the node recognised (its certificates), in list order. */
+    public List<RegistrationView> recognisedBy(Staff staff, long nodeId, String decisionNumber) {
+        OrgUnitView recogniser = recogniser(staff, nodeId);
+        return queries.recognisedBy(recogniser.id(), Text.clean(decisionNumber));
+    }
+
+    /** The node's recognition decisions of a year, newest first. */
+    public List<Decision> decisions(Staff staff, long nodeId, int year) {
+        OrgUnitView recogniser = recogniser(staff, nodeId);
+        return queries.decisions(recogniser.id(), year);
+    }
+
+    /** A recognition decision: its number, date and how many registrations it recognised. */
+    public record Decision(String number, LocalDate date, long count) {
+    }
+
+    /**
+     * A registration in scope that this user evaluates.
+     *
+     * @throws NotFoundException     outside the scope
+     * @throws AccessDeniedException when the user's node does not recognise it
+     */
+    public RegistrationView getToEvaluate(Staff staff, long id) {
+        TitleRegistration registration = registrations.findById(id).orElseThrow(NotFoundException::new);
+        OrgUnitView node = orgUnits.get(staff.scope(), registration.getNodeId());
+        RegistrationView view = RegistrationView.of(registration, node.name());
+        requireRecogniser(staff, view);
+        return view;
+    }
+
+    /**
+     * Records the result of a scored evaluation (the criteria feature's): RECOGNISED under the decision, or
+     * NOT_RECOGNISED, in the caller's transaction.
+     */
+    @Transactional
+    public RegistrationView decideScored(Staff staff, long id, Long version, boolean recognised, String decisionNumber,
+            LocalDate decisionDate) {
+        TitleRegistration registration = registrations.findById(id).orElseThrow(NotFoundException::new);
+        OrgUnitView node = orgUnits.get(staff.scope(), registration.getNodeId());
+        requireRecogniser(staff, RegistrationView.of(registration, node.name()));
+        EvaluationCommand command = new EvaluationCommand(
+                recognised ? RegistrationStatus.RECOGNISED : RegistrationStatus.NOT_RECOGNISED, decisionNumber,
+                decisionDate, version);
+        return apply(staff, registration, node, version, command, true);
     }
 
     /** Evaluates one registration, which the user saw at {@code command.version()}. */
@@ -91,9 +150,9 @@ public class EvaluationService {
     public RegistrationView evaluate(Staff staff, long id, EvaluationCommand command) {
         TitleRegistration registration = registrations.findById(id).orElseThrow(NotFoundException::new);
         OrgUnitView node = orgUnits.get(staff.scope(), registration.getNodeId());
-        requireEvaluator(staff);
+        requireRecogniser(staff, RegistrationView.of(registration, node.name()));
         check(command);
-        return apply(staff, registration, node, command.version(), command);
+        return apply(staff, registration, node, command.version(), command, false);
     }
 
     /**
@@ -118,14 +177,14 @@ public class EvaluationService {
     }
 
     /**
-     * Evaluates every selected registration of the commune under one decision, all or nothing: one of them
+     * Evaluates every selected registration the node recognises under one decision, all or nothing: one of them
      * changed since the page was shown, and none is saved.
      *
      * @return how many were evaluated
      */
     @Transactional
-    public int evaluateAll(Staff staff, long communeId, List<String> selected, EvaluationCommand command) {
-        OrgUnitView commune = commune(staff, communeId);
+    public int evaluateAll(Staff staff, long nodeId, List<String> selected, EvaluationCommand command) {
+        OrgUnitView recogniser = recogniser(staff, nodeId);
         Map<Long, Long> versions = parseSelection(selected);
         if (versions.isEmpty()) {
             throw RuleViolationException.of("selected", "evaluation.selected.required");
@@ -139,17 +198,17 @@ public class EvaluationService {
         List<TitleRegistration> ordered = new ArrayList<>(found);
         ordered.sort(Comparator.comparing(TitleRegistration::getId));
         for (TitleRegistration registration : ordered) {
-            if (registration.getCommuneId() != commune.id()) {
+            if (registration.getRecognisingNodeId() != recogniser.id()) {
                 throw new NotFoundException();
             }
             OrgUnitView node = nodes.computeIfAbsent(registration.getNodeId(), n -> orgUnits.get(staff.scope(), n));
-            apply(staff, registration, node, versions.get(registration.getId()), command);
+            apply(staff, registration, node, versions.get(registration.getId()), command, false);
         }
         return ordered.size();
     }
 
     private RegistrationView apply(Staff staff, TitleRegistration registration, OrgUnitView node, Long expectedVersion,
-            EvaluationCommand command) {
+            EvaluationCommand command, boolean scored) {
         if (expectedVersion == null || expectedVersion != registration.getVersion()
                 || registration.getStatus() == RegistrationStatus.WITHDRAWN) {
             throw new ObjectOptimisticLockingFailureException(TitleRegistration.class, registration.getId());
@@ -157,6 +216,10 @@ public class EvaluationService {
         closing.requireOpen(registration.getYear(), null);
         RegistrationView before = RegistrationView.of(registration, node.name());
         if (command.result() == RegistrationStatus.RECOGNISED) {
+            if (!scored && !scores.allowsRecognition(registration.getId(), registration.getKind(),
+                    registration.getYear())) {
+                throw RuleViolationException.of(null, "evaluation.needsScores");
+            }
             LocalDate date = command.decisionDate();
             if (date.getYear() < registration.getYear()) {
                 throw RuleViolationException.of("decisionDate", "evaluation.decisionDate.beforeYear");
@@ -165,7 +228,7 @@ public class EvaluationService {
                 throw RuleViolationException.of("decisionDate", "evaluation.decisionDate.future");
             }
             registration.recognise(Text.clean(command.decisionNumber()), date,
-                    RecognisingLevel.COMMUNE, staff.username(), OffsetDateTime.now(clock));
+                    RecognisingLevel.ofNodeLevel(staff.scope().level()), staff.username(), OffsetDateTime.now(clock));
         }
         else {
             registration.refuse(staff.username(), OffsetDateTime.now(clock));
@@ -199,10 +262,20 @@ public class EvaluationService {
         return versions;
     }
 
-    /** @throws AccessDeniedException unless the user is commune staff (call after the scope check) */
-    public void requireEvaluator(Staff staff) {
-        if (staff.role() != Role.COMMUNE) {
-            throw new AccessDeniedException("Only commune staff evaluate registrations");
+    /** @throws AccessDeniedException unless the user's node recognises this registration (after the scope check) */
+    public void requireRecogniser(Staff staff, RegistrationView registration) {
+        if (!recognises(staff, registration)) {
+            throw new AccessDeniedException("Only the recognising node's staff evaluate this registration");
         }
+    }
+
+    /** Whether the user's node recognises this registration. */
+    public boolean recognises(Staff staff, RegistrationView registration) {
+        return staff.scope().nodeId() == registration.recognisingNodeId();
+    }
+
+    /** Whether a recognition of this kind and year needs scores (a complete criteria set applies). */
+    public boolean needsScores(TitleKind kind, int year) {
+        return scores.needsScores(kind, year);
     }
 }

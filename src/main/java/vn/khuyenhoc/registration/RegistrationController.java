@@ -63,7 +63,7 @@ class RegistrationController {
         unitPage.show(model, node);
         model.addAttribute("filter", filter);
         model.addAttribute("years", yearChoices(filter.year(), clock));
-        model.addAttribute("kinds", node.level() == 3 ? TitleKind.registeredAtLevel(3) : TitleKind.registeredAtLevel(2));
+        model.addAttribute("kinds", TitleKind.registeredAtLevel(node.level()));
         model.addAttribute("statuses", RegistrationStatus.values());
         model.addAttribute("registrations", registrations.list(staff.scope(), nodeId, filter));
         model.addAttribute("newKinds", registrations.kindsFor(staff, node));

@@ -18,7 +18,9 @@ class RegistrationQueries {
 
     /** Which registrations belong to a node: its own (a grassroots unit's) or its subtree's (a commune's ...). */
     enum Owner {
-        NODE("r.node_id"), COMMUNE("r.commune_id"), PROVINCE("r.province_id"), COUNTRY(null);
+        NODE("r.node_id"), COMMUNE("r.commune_id"), PROVINCE("r.province_id"), COUNTRY(null),
+        /** The registrations a node recognises (its evaluation). */
+        RECOGNISER("r.recognising_node_id");
 
         private final String column;
 
@@ -41,7 +43,7 @@ class RegistrationQueries {
     }
 
     private static final String ORDER = """
-            ORDER BY array_position(ARRAY['FAMILY', 'CLAN', 'COMMUNITY', 'UNIT', 'CITIZEN']::varchar[], r.kind),
+            ORDER BY array_position(ARRAY['FAMILY', 'CLAN', 'COMMUNITY', 'UNIT', 'CITIZEN', 'COMMUNE', 'PROVINCE']::varchar[], r.kind),
                      title_fold(n.name), title_fold(r.subject_name), r.id
             """;
 
@@ -101,6 +103,43 @@ class RegistrationQueries {
         return new RegistrationPage(items, page, size, total);
     }
 
+    /** Every live registration of a kind and year that a node recognises, in list order (at most a few thousand). */
+    List<RegistrationView> all(long recognisingNodeId, int year, TitleKind kind) {
+        return jdbc.sql("""
+                SELECT r.*, n.name AS node_name
+                FROM title_registration r JOIN org_unit n ON n.id = r.node_id
+                WHERE r.recognising_node_id = :owner AND r.year = :year AND r.kind = :kind AND r.status <> 'WITHDRAWN'
+                """ + ORDER)
+                .param("owner", recognisingNodeId).param("year", year).param("kind", kind.name())
+                .query(RegistrationQueries::view).list();
+    }
+
+    /** The registrations one decision of a node recognised, in list order. */
+    List<RegistrationView> recognisedBy(long recognisingNodeId, String decisionNumber) {
+        return jdbc.sql("""
+                SELECT r.*, n.name AS node_name
+                FROM title_registration r JOIN org_unit n ON n.id = r.node_id
+                WHERE r.recognising_node_id = :owner AND r.status = 'RECOGNISED' AND r.decision_number = :decision
+                """ + ORDER)
+                .param("owner", recognisingNodeId).param("decision", decisionNumber)
+                .query(RegistrationQueries::view).list();
+    }
+
+    /** A node's recognition decisions of a year (by the registrations' year), newest first. */
+    List<EvaluationService.Decision> decisions(long recognisingNodeId, int year) {
+        return jdbc.sql("""
+                SELECT r.decision_number, max(r.decision_date) AS decision_date, count(*) AS recognised
+                FROM title_registration r
+                WHERE r.recognising_node_id = :owner AND r.year = :year AND r.status = 'RECOGNISED'
+                GROUP BY r.decision_number
+                ORDER BY max(r.decision_date) DESC, r.decision_number
+                """)
+                .param("owner", recognisingNodeId).param("year", year)
+                .query((rs, n) -> new EvaluationService.Decision(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getLong(3)))
+                .list();
+    }
+
     /**
      * Whether another live registration of the same subject exists (the rule of the unique indexes of
      * V6__title_registrations.sql: per commune, citizens per registering node), for a message before the index
@@ -132,7 +171,7 @@ class RegistrationQueries {
                 (Integer) rs.getObject("birth_year", Integer.class));
         String level = rs.getString("recognising_level");
         return new RegistrationView(rs.getLong("id"), rs.getLong("province_id"), rs.getLong("commune_id"),
-                rs.getLong("node_id"), rs.getString("node_name"), rs.getInt("year"),
+                rs.getLong("recognising_node_id"), rs.getLong("node_id"), rs.getString("node_name"), rs.getInt("year"),
                 TitleKind.valueOf(rs.getString("kind")), subject, (Long) rs.getObject("member_id", Long.class),
                 RegistrationStatus.valueOf(rs.getString("status")), rs.getString("decision_number"),
                 rs.getObject("decision_date", LocalDate.class),

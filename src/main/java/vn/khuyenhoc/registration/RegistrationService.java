@@ -70,7 +70,7 @@ public class RegistrationService {
         Map<TitleKind, TitleCounts.KindCount> found = new LinkedHashMap<>();
         queries.counts(RegistrationQueries.Owner.ofLevel(node.level()), node.id(), year)
                 .forEach(c -> found.put(c.kind(), c));
-        List<TitleKind> kinds = node.level() == 3 ? TitleKind.registeredAtLevel(3) : List.of(TitleKind.values());
+        List<TitleKind> kinds = TitleKind.countedAtLevel(node.level());
         return new TitleCounts(node.id(), year,
                 kinds.stream().map(k -> found.getOrDefault(k, new TitleCounts.KindCount(k, 0, 0))).toList());
     }
@@ -90,13 +90,13 @@ public class RegistrationService {
     }
 
     /**
-     * A grassroots unit or a commune in scope: the nodes that have registrations.
+     * A grassroots unit, a commune or a province in scope: the nodes that have registrations.
      *
      * @throws NotFoundException for any other node, or one outside the scope
      */
     public OrgUnitView registeringNode(Scope scope, long nodeId) {
         OrgUnitView node = orgUnits.get(scope, nodeId);
-        if (node.level() != 2 && node.level() != 3) {
+        if (node.level() < 1 || node.level() > 3) {
             throw new NotFoundException();
         }
         return node;
@@ -105,8 +105,7 @@ public class RegistrationService {
     /** The kinds this user registers at this node (their own, if active): none for anyone else. */
     public List<TitleKind> kindsFor(Staff staff, OrgUnitView node) {
         boolean ownNode = staff.scope().nodeId() == node.id() && node.active();
-        boolean registrar = (staff.role() == Role.CHAPTER && node.level() == 3)
-                || (staff.role() == Role.COMMUNE && node.level() == 2);
+        boolean registrar = staff.role().level() == node.level();
         return ownNode && registrar ? TitleKind.registeredAtLevel(node.level()) : List.of();
     }
 
@@ -174,7 +173,7 @@ public class RegistrationService {
                 }
             }
             case CITIZEN -> number(rules, "birthYear", command.birthYear(), 1900, thisYear);
-            case COMMUNITY -> {
+            case COMMUNITY, COMMUNE, PROVINCE -> {
                 // the name is all a community needs
             }
         }
@@ -269,9 +268,8 @@ public class RegistrationService {
     }
 
     private boolean owns(Staff staff, RegistrationView registration) {
-        return staff.scope().nodeId() == registration.nodeId()
-                && ((staff.role() == Role.CHAPTER && registration.kind().registrarLevel() == 3)
-                || (staff.role() == Role.COMMUNE && registration.kind().registrarLevel() == 2));
+        return staff.scope().nodeId() == registration.nodeId() && staff.role() != Role.NATIONAL
+                && registration.kind().registeredAt(staff.role().level());
     }
 
     private void requireUnique(TitleKind kind, int year, long nodeId, long communeId, Subject subject, Long exceptId) {

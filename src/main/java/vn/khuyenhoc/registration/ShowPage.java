@@ -6,7 +6,6 @@ import org.springframework.ui.Model;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.orgunit.UnitPageModel;
-import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.Staff;
 
 /** The page of one registration, shared by its own GET and by a failed evaluation that redisplays it. */
@@ -14,11 +13,14 @@ import vn.khuyenhoc.shared.Staff;
 class ShowPage {
 
     private final RegistrationService registrations;
+    private final EvaluationService evaluation;
     private final OrgUnitService orgUnits;
     private final UnitPageModel unitPage;
 
-    ShowPage(RegistrationService registrations, OrgUnitService orgUnits, UnitPageModel unitPage) {
+    ShowPage(RegistrationService registrations, EvaluationService evaluation, OrgUnitService orgUnits,
+            UnitPageModel unitPage) {
         this.registrations = registrations;
+        this.evaluation = evaluation;
         this.orgUnits = orgUnits;
         this.unitPage = unitPage;
     }
@@ -30,7 +32,10 @@ class ShowPage {
         unitPage.show(model, node);
         model.addAttribute("yearClosed", yearClosed);
         model.addAttribute("canChange", registrations.canChange(staff, registration));
-        model.addAttribute("canEvaluate", staff.role() == Role.COMMUNE && !registration.isWithdrawn() && !yearClosed);
+        boolean recogniser = evaluation.recognises(staff, registration);
+        model.addAttribute("canEvaluate", recogniser && !registration.isWithdrawn() && !yearClosed);
+        model.addAttribute("needsScores", evaluation.needsScores(registration.kind(), registration.year()));
+        model.addAttribute("canPrint", recogniser && registration.status() == RegistrationStatus.RECOGNISED);
         if (!model.containsAttribute("evaluationForm")) {
             model.addAttribute("evaluationForm", EvaluationForm.of(registration));
         }

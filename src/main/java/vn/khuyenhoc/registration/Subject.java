@@ -18,7 +18,7 @@ public record Subject(String name, String address, Integer householdSize, String
         return switch (command.kind()) {
             case FAMILY -> new Subject(name, Text.clean(command.address()), command.householdSize(), null, null, null);
             case CLAN -> new Subject(name, null, null, Text.clean(command.representative()), null, null);
-            case COMMUNITY -> new Subject(name, null, null, null, null, null);
+            case COMMUNITY, COMMUNE, PROVINCE -> new Subject(name, null, null, null, null, null);
             case UNIT -> new Subject(name, null, null, null, command.unitType(), null);
             case CITIZEN -> new Subject(name, null, null, null, null, command.birthYear());
         };

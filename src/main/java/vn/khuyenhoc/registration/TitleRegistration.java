@@ -35,6 +35,10 @@ class TitleRegistration {
     @Column(name = "commune_id", insertable = false, updatable = false)
     private Long communeId;
 
+    @Generated(event = EventType.INSERT)
+    @Column(name = "recognising_node_id", insertable = false, updatable = false)
+    private Long recognisingNodeId;
+
     @Column(name = "node_id", updatable = false)
     private long nodeId;
 
@@ -166,6 +170,10 @@ class TitleRegistration {
 
     Long getCommuneId() {
         return communeId;
+    }
+
+    Long getRecognisingNodeId() {
+        return recognisingNodeId;
     }
 
     long getNodeId() {

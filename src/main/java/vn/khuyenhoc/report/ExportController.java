@@ -10,6 +10,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +46,7 @@ class ExportController {
     }
 
     @GetMapping("/units/{id}/export.xlsx")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE', 'COMMUNE')") // a grassroots unit has no export
     ResponseEntity<StreamingResponseBody> xlsx(@CurrentStaff Staff staff, @PathVariable long id,
             @RequestParam(required = false) String period, @RequestParam(required = false) String year,
             @RequestParam(required = false) String half, @RequestParam(required = false) String from,
@@ -56,6 +58,7 @@ class ExportController {
     }
 
     @GetMapping("/units/{id}/export.csv")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE', 'COMMUNE')") // a grassroots unit has no export
     ResponseEntity<StreamingResponseBody> csv(@CurrentStaff Staff staff, @PathVariable long id,
             @RequestParam(required = false) String period, @RequestParam(required = false) String year,
             @RequestParam(required = false) String half, @RequestParam(required = false) String from,

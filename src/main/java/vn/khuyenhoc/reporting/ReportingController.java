@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -40,6 +41,7 @@ class ReportingController {
     }
 
     @GetMapping("/units/{id}/report")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE', 'COMMUNE')")
     String report(@CurrentStaff Staff staff, @PathVariable long id, @ModelAttribute("filter") ReportingFilter filter,
             BindingResult filterErrors, Model model, Locale locale) {
         int year = ReportingPages.year(filter.year(), reports, filterErrors);
@@ -48,6 +50,7 @@ class ReportingController {
     }
 
     @PostMapping("/units/{id}/report/submit")
+    @PreAuthorize("hasAnyRole('PROVINCE', 'COMMUNE')")
     String submit(@CurrentStaff Staff staff, @PathVariable long id, @Valid @ModelAttribute("action") ReportActionForm form,
             BindingResult errors, Model model, Locale locale, RedirectAttributes flash) {
         return act(staff, id, form, errors, model, locale, flash, "report.submitted",
@@ -55,6 +58,7 @@ class ReportingController {
     }
 
     @PostMapping("/units/{id}/report/approve")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE')")
     String approve(@CurrentStaff Staff staff, @PathVariable long id, @Valid @ModelAttribute("action") ReportActionForm form,
             BindingResult errors, Model model, Locale locale, RedirectAttributes flash) {
         return act(staff, id, form, errors, model, locale, flash, "report.approved",
@@ -62,6 +66,7 @@ class ReportingController {
     }
 
     @PostMapping("/units/{id}/report/return")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE')")
     String giveBack(@CurrentStaff Staff staff, @PathVariable long id, @Valid @ModelAttribute("action") ReportActionForm form,
             BindingResult errors, Model model, Locale locale, RedirectAttributes flash) {
         return act(staff, id, form, errors, model, locale, flash, "report.returned",

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -65,6 +66,7 @@ class ReportingOverviewController {
     }
 
     @GetMapping("/units/{id}/reporting")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE')")
     String overview(@CurrentStaff Staff staff, @PathVariable long id, @ModelAttribute("filter") ReportingFilter filter,
             BindingResult filterErrors, Model model, Locale locale) {
         int year = ReportingPages.year(filter.year(), reports, filterErrors);
@@ -124,6 +126,7 @@ class ReportingOverviewController {
      * confirmed post approves them all, or none when one was changed meanwhile.
      */
     @PostMapping("/units/{id}/reporting/approve")
+    @PreAuthorize("hasRole('PROVINCE')")
     String approve(@CurrentStaff Staff staff, @PathVariable long id, @Valid @ModelAttribute("bulk") BulkApprovalForm form,
             BindingResult errors, Model model, Locale locale, RedirectAttributes flash) {
         OrgUnitView node = overviews.overviewNode(staff.scope(), id);
@@ -170,6 +173,7 @@ class ReportingOverviewController {
     }
 
     @PostMapping("/units/{id}/reporting/deadline")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE')")
     String deadline(@CurrentStaff Staff staff, @PathVariable long id,
             @Valid @ModelAttribute("deadlineForm") DeadlineForm form, BindingResult errors, Model model, Locale locale,
             RedirectAttributes flash) {
@@ -210,6 +214,7 @@ class ReportingOverviewController {
     }
 
     @GetMapping("/units/{id}/reporting.csv")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE')")
     void csv(@CurrentStaff Staff staff, @PathVariable long id, @ModelAttribute("filter") ReportingFilter filter,
             BindingResult filterErrors, Locale locale, HttpServletResponse response) throws IOException {
         int year = ReportingPages.year(filter.year(), reports, filterErrors);

@@ -97,7 +97,7 @@ class DashboardController {
         model.addAttribute("presets", presets(thisYear, locale));
         model.addAttribute("columns", Figure.forLevel(dashboard.node().level() + 1));
         model.addAttribute("cols", view.cols());
-        model.addAttribute("titleKinds", TitleKind.values());
+        model.addAttribute("titleKinds", TitleKind.countedAtLevel(dashboard.node().level()));
         model.addAttribute("centreKinds", vn.khuyenhoc.centre.CentreKind.values());
         model.addAttribute("chartFigure", chartFigure);
         model.addAttribute("by", view.by());

@@ -33,6 +33,14 @@ public enum Figure {
     UNIT_RECOGNISED("unitRecognised", Format.COUNT, 2, f -> f.title(TitleKind.UNIT).recognised()),
     CITIZEN_REGISTERED("citizenRegistered", Format.COUNT, 3, f -> f.title(TitleKind.CITIZEN).registered()),
     CITIZEN_RECOGNISED("citizenRecognised", Format.COUNT, 3, f -> f.title(TitleKind.CITIZEN).recognised()),
+    // issue 14: learning communes (recognised by provinces) and learning provinces (by the national board)
+    COMMUNE_REGISTERED("communeRegistered", Format.COUNT, 2, f -> f.title(TitleKind.COMMUNE).registered()),
+    COMMUNE_RECOGNISED("communeRecognised", Format.COUNT, 2, f -> f.title(TitleKind.COMMUNE).recognised()),
+    PROVINCE_REGISTERED("provinceRegistered", Format.COUNT, 1, f -> f.title(TitleKind.PROVINCE).registered()),
+    PROVINCE_RECOGNISED("provinceRecognised", Format.COUNT, 1, f -> f.title(TitleKind.PROVINCE).recognised()),
+    // issue 14: commendations of the emulation movement (Decision 1315/QĐ-TTg)
+    COMMENDED_COLLECTIVES("commendedCollectives", Format.COUNT, 3, f -> f.commendations().collectives()),
+    COMMENDED_INDIVIDUALS("commendedIndividuals", Format.COUNT, 3, f -> f.commendations().individuals()),
     RAISED("raised", Format.MONEY, 3, f -> f.raised()),
     DISBURSED("disbursed", Format.MONEY, 3, f -> f.disbursed()),
     RAISED_PER_CAPITA("raisedPerCapita", Format.MONEY, 2, Figures::raisedPerCapita),

@@ -15,20 +15,36 @@ import vn.khuyenhoc.registration.TitleKind;
  * @param population the population, null when unknown
  * @param titles     registered and recognised by kind
  * @param reached    people reached by disbursements, by category
- * @param money      amounts and people reached by fund category (issue 13)
+* @param money      amounts and people reached by fund category (issue 13)
  * @param centres    the community learning centres' figures (issue 15)
  * @param shares     what the shares are computed from: denominators, targets, ethnic-minority members (issue 11)
+ * @param commendations collectives and individuals commended in the period (issue 14)
  */
 public record Figures(Long population, long communesWithAssociation, long chapters, long boards, long members,
         long newMembers, long partyMembers, Map<TitleKind, TitleCount> titles, long raised, long disbursed,
-        long balance, Map<String, Long> reached, Money money, CentreFigures centres, Shares shares) {
+        long balance, Map<String, Long> reached, Money money, CentreFigures centres, Shares shares,
+        Commendations commendations) {
 
-    /** The figures without money by kind, centres and shares (as they were before issues 11, 13 and 15). */
+    /** The figures without money by kind, centres, shares and commendations (as they were before issues 11–15). */
     public Figures(Long population, long communesWithAssociation, long chapters, long boards, long members,
             long newMembers, long partyMembers, Map<TitleKind, TitleCount> titles, long raised, long disbursed,
             long balance, Map<String, Long> reached) {
         this(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers, titles, raised,
-                disbursed, balance, reached, Money.empty(), CentreFigures.ZERO, Shares.EMPTY);
+                disbursed, balance, reached, Money.empty(), CentreFigures.ZERO, Shares.EMPTY, Commendations.ZERO);
+    }
+
+    /** Commendations of the emulation movement (Decision 1315/QĐ-TTg) in the period. */
+    public record Commendations(long collectives, long individuals) {
+
+        static final Commendations ZERO = new Commendations(0, 0);
+
+        Commendations plus(Commendations other) {
+            return new Commendations(collectives + other.collectives, individuals + other.individuals);
+        }
+
+        Commendations minus(Commendations other) {
+            return new Commendations(collectives - other.collectives, individuals - other.individuals);
+        }
     }
 
     public record TitleCount(long registered, long recognised) {
@@ -42,7 +58,7 @@ public record Figures(Long population, long communesWithAssociation, long chapte
 
     static Figures empty() {
         return new Figures(null, 0, 0, 0, 0, 0, 0, new EnumMap<>(TitleKind.class), 0, 0, 0, new TreeMap<>(),
-                Money.empty(), CentreFigures.ZERO, Shares.EMPTY);
+                Money.empty(), CentreFigures.ZERO, Shares.EMPTY, Commendations.ZERO);
     }
 
     public TitleCount title(TitleKind kind) {
@@ -84,19 +100,19 @@ public record Figures(Long population, long communesWithAssociation, long chapte
                 boards + other.boards, members + other.members, newMembers + other.newMembers,
                 partyMembers + other.partyMembers, sumTitles, raised + other.raised, disbursed + other.disbursed,
                 balance + other.balance, sumReached, money.plus(other.money), centres.plus(other.centres),
-                shares.plus(other.shares));
+                shares.plus(other.shares), commendations.plus(other.commendations));
     }
 
     /** The figures with the structure counts and population replaced (they do not add up along the tree). */
     Figures withStructure(Long population, long communesWithAssociation, long chapters, long boards) {
         return new Figures(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers,
-                titles, raised, disbursed, balance, reached, money, centres, shares);
+                titles, raised, disbursed, balance, reached, money, centres, shares, commendations);
     }
 
     /** The figures with what the shares are computed from replaced. */
     Figures withShares(Shares shares) {
         return new Figures(population, communesWithAssociation, chapters, boards, members, newMembers, partyMembers,
-                titles, raised, disbursed, balance, reached, money, centres, shares);
+                titles, raised, disbursed, balance, reached, money, centres, shares, commendations);
     }
 
     /** Ethnic-minority members as a share of members, or null without members. */
@@ -120,6 +136,6 @@ public record Figures(Long population, long communesWithAssociation, long chapte
         return new Figures(null, 0, 0, 0, members - other.members, newMembers - other.newMembers,
                 partyMembers - other.partyMembers, diff, raised - other.raised, disbursed - other.disbursed,
                 balance - other.balance, diffReached, money.minus(other.money), centres.minus(other.centres),
-                shares.minus(other.shares));
+                shares.minus(other.shares), commendations.minus(other.commendations));
     }
 }

@@ -283,6 +283,7 @@ public class RollupService {
         Map<Long, CentreFigures> centres = CentreFigures.read(jdbc, nodes.stream().map(OrgUnitView::id).toArray(Long[]::new), period.to());
         // shares are yearly: a half-year or a span shows those of its last year
         Map<Long, Shares> nodeShares = shares.read(nodes, period.to()); // issue 11: one more statement, whatever the nodes
+        Map<Long, Figures.Commendations> commendations = commendations(nodes, period);
         Map<Long, Figures> result = new LinkedHashMap<>();
         for (OrgUnitView node : nodes) {
             long id = node.id();
@@ -292,14 +293,35 @@ public class RollupService {
             result.put(id, new Figures(population.get(id), s[2], s[0], s[1], m[0], m[1], m[2],
                     titles.getOrDefault(id, new EnumMap<>(TitleKind.class)), f[0], f[1], f[2],
                     reached.getOrDefault(id, new TreeMap<>()), new Money(money.getOrDefault(id, Map.of())),
-                    centres.getOrDefault(id, CentreFigures.ZERO), nodeShares.getOrDefault(id, Shares.EMPTY)));
+                    centres.getOrDefault(id, CentreFigures.ZERO), nodeShares.getOrDefault(id, Shares.EMPTY),
+                    commendations.getOrDefault(id, Figures.Commendations.ZERO)));
+        }
+        return result;
+    }
+
+    /**
+     * Commendations of these nodes, from their roll-up (issue 14; a statement of its own): those of the period's
+     * years (a commendation is yearly, so a half-year shows its year's).
+     */
+    private Map<Long, Figures.Commendations> commendations(List<OrgUnitView> nodes, Period period) {
+        Map<Long, Figures.Commendations> result = new HashMap<>();
+        if (!nodes.isEmpty()) {
+            jdbc.sql("""
+                    SELECT node_id, sum(collectives), sum(individuals) FROM rollup_commendations
+                    WHERE node_id = ANY(:ids) AND year BETWEEN :from AND :to GROUP BY node_id""")
+                    .param("ids", nodes.stream().map(OrgUnitView::id).toArray(Long[]::new))
+                    .param("from", period.from()).param("to", period.to())
+                    .query(rs -> {
+                        result.put(rs.getLong(1), new Figures.Commendations(rs.getLong(2), rs.getLong(3)));
+                    });
         }
         return result;
     }
 
     private static boolean isZero(Figures f) {
         return f.members() == 0 && f.newMembers() == 0 && f.partyMembers() == 0 && f.raised() == 0 && f.disbursed() == 0
-                && f.balance() == 0 && f.titles().isEmpty() && f.reached().isEmpty() && f.centres().isZero();
+                && f.balance() == 0 && f.titles().isEmpty() && f.reached().isEmpty() && f.centres().isZero()
+                && f.commendations().equals(Figures.Commendations.ZERO);
     }
 
     /**

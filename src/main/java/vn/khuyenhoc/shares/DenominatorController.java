@@ -1,7 +1,5 @@
 package vn.khuyenhoc.shares;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -60,13 +59,17 @@ class DenominatorController {
     }
 
     @GetMapping("/units/{id}/denominators")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE', 'COMMUNE')")
     String show(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(required = false) String year,
-            Locale locale, Model model) {
+            @RequestParam(name = "tooLarge", required = false) String tooLarge, Locale locale, Model model) {
         int shown = shownYear(year);
-        return page(staff, id, shown, null, null, locale, model);
+        // an upload over the server's size limit comes back here (web.UploadPages), said beside the file field
+        UploadResult result = tooLarge == null ? null : UploadResult.fileError("", "shares.upload.tooLarge");
+        return page(staff, id, shown, null, result, locale, model);
     }
 
     @PostMapping("/units/{id}/denominators")
+    @PreAuthorize("hasAnyRole('PROVINCE', 'COMMUNE')")
     String save(@CurrentStaff Staff staff, @PathVariable long id, @Valid @ModelAttribute("form") DenominatorForm form,
             BindingResult errors, Locale locale, Model model, RedirectAttributes flash) {
         OrgUnitView node = denominators.node(staff.scope(), id);
@@ -90,9 +93,10 @@ class DenominatorController {
     }
 
     @PostMapping("/units/{id}/denominators/upload")
+    @PreAuthorize("hasRole('PROVINCE')")
     String upload(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(required = false) String year,
             @RequestParam(name = "file", required = false) MultipartFile file, Locale locale, Model model,
-            RedirectAttributes flash) throws IOException {
+            RedirectAttributes flash) {
         int shown = shownYear(year);
         OrgUnitView node = denominators.node(staff.scope(), id);
         if (!denominators.canUpload(staff, node)) {
@@ -103,8 +107,8 @@ class DenominatorController {
             result = UploadResult.fileError(file == null ? "" : file.getOriginalFilename(), "shares.upload.none");
         }
         else {
-            try (InputStream in = file.getInputStream()) {
-                result = denominators.upload(staff, id, year, file.getOriginalFilename(), file.getSize(), in);
+            try {
+                result = denominators.upload(staff, id, year, file.getOriginalFilename(), file.getSize(), file);
             }
             catch (RuleViolationException ex) {
                 result = UploadResult.fileError(file.getOriginalFilename(), ex.violations().get(0).code());
@@ -118,6 +122,7 @@ class DenominatorController {
     }
 
     @GetMapping("/units/{id}/denominators/template.xlsx")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE')")
     ResponseEntity<byte[]> xlsx(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(required = false) String year,
             Locale locale) {
         int shown = shownYear(year);
@@ -127,6 +132,7 @@ class DenominatorController {
     }
 
     @GetMapping("/units/{id}/denominators/template.csv")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE')")
     ResponseEntity<byte[]> csv(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(required = false) String year,
             Locale locale) {
         int shown = shownYear(year);

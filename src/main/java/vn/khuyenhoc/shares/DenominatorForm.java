@@ -1,12 +1,8 @@
 package vn.khuyenhoc.shares;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 import jakarta.validation.constraints.Size;
 
 import vn.khuyenhoc.rollup.ShareKind;
-import vn.khuyenhoc.shared.RuleViolationException;
 
 /**
  * A node's denominators for a year as typed (text, so that any input gets a message beside its field); blank means
@@ -43,25 +39,9 @@ public record DenominatorForm(@Size(max = 10, message = "{shares.year.range}") S
 
     /** The typed command, or every field's refusal at once. */
     DenominatorCommand toCommand() {
-        RuleViolationException.Collector refusals = new RuleViolationException.Collector();
-        int y = 0;
-        try {
-            y = Numbers.year(year);
-        }
-        catch (Numbers.BadNumber ex) {
-            refusals.add("year", ex.code);
-        }
-        Map<ShareKind, Long> values = new EnumMap<>(ShareKind.class);
-        for (ShareKind kind : ShareKind.values()) {
-            try {
-                values.put(kind, Numbers.count(field(kind)));
-            }
-            catch (Numbers.BadNumber ex) {
-                refusals.add(kind.denominatorKey(), ex.code, Numbers.MAX_COUNT);
-            }
-        }
-        refusals.throwIfAny();
-        return new DenominatorCommand(y, DenominatorValues.of(values), version);
+        YearAndShares<Long> read = YearAndShares.read(year, this::field, Numbers::count, ShareKind::denominatorKey,
+                Numbers.MAX_COUNT);
+        return new DenominatorCommand(read.year(), DenominatorValues.of(read.values()), version);
     }
 
     /** A year's denominators of one node, read. */

@@ -1,6 +1,5 @@
 package vn.khuyenhoc.shares;
 
-import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,8 +14,12 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khuyenhoc.audit.AuditService;
 import vn.khuyenhoc.orgunit.OrgUnitService;
@@ -28,6 +31,8 @@ import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.shared.spreadsheet.SpreadsheetReader;
+import vn.khuyenhoc.shared.spreadsheet.UploadSlots;
 
 /**
  * The denominators of provinces and communes by year (households, clans, villages and residential groups,
@@ -49,12 +54,17 @@ public class DenominatorService {
     private final OrgUnitService orgUnits;
     private final AuditService audit;
     private final RollupService rollups;
+    private final UploadSlots slots;
+    private final TransactionTemplate transactions;
 
-    DenominatorService(JdbcClient jdbc, OrgUnitService orgUnits, AuditService audit, RollupService rollups) {
+    DenominatorService(JdbcClient jdbc, OrgUnitService orgUnits, AuditService audit, RollupService rollups,
+            UploadSlots slots, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
         this.audit = audit;
         this.rollups = rollups;
+        this.slots = slots;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** A province, commune or the country in the user's scope (404 otherwise, and for grassroots units). */
@@ -128,9 +138,13 @@ public class DenominatorService {
     /**
      * Reads a province's spreadsheet of its communes for a year and, when not a single row is wrong, writes every
      * commune's figures (blank cells leave a figure as it was); otherwise writes nothing and lists every bad row.
+     * The file is read outside any transaction (a slow or hostile file holds no connection) through the safe reader,
+     * in one of the instance's few {@link UploadSlots} (the next uploader is told to try again shortly); the
+     * figures are then written in one short transaction.
      */
-    @Transactional
-    public UploadResult upload(Staff staff, long provinceId, String yearText, String fileName, long size, InputStream in) {
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public UploadResult upload(Staff staff, long provinceId, String yearText, String fileName, long size,
+            InputStreamSource file) {
         OrgUnitView province = node(staff.scope(), provinceId);
         if (!canUpload(staff, province)) {
             throw new AccessDeniedException("only a province's own staff upload its communes' denominators");
@@ -148,13 +162,36 @@ public class DenominatorService {
         if (jdbc.sql("SELECT count(*) FROM closed_year WHERE year = :year").param("year", year).query(Long.class).single() > 0) {
             return UploadResult.fileError(fileName, "year.closed");
         }
+        var slot = slots.tryTake();
+        if (slot.isEmpty()) {
+            return UploadResult.fileError(fileName, "shares.upload.busy");
+        }
         List<DenominatorSheet.Row> rows;
-        try {
-            rows = DenominatorSheet.read(in, MAX_ROWS);
+        try (var taken = slot.get()) {
+            rows = DenominatorSheet.read(file, size, MAX_ROWS);
         }
-        catch (DenominatorSheet.UnreadableException ex) {
-            return UploadResult.fileError(fileName, ex.code);
+        catch (DenominatorSheet.TooManyRows ex) {
+            return UploadResult.fileError(fileName, "shares.upload.tooManyRows", MAX_ROWS);
         }
+        catch (SpreadsheetReader.UnreadableFileException ex) {
+            return switch (ex.problem()) {
+                case TOO_MANY_ROWS -> UploadResult.fileError(fileName, "shares.upload.tooManyRows", MAX_ROWS);
+                case CELL_TOO_LONG -> UploadResult.fileError(fileName, "shares.upload.cellTooLong", (Object[]) ex.args());
+                case ARCHIVE -> UploadResult.fileError(fileName, "shares.upload.archive");
+                case OLD_EXCEL -> UploadResult.fileError(fileName, "shares.upload.xls");
+                case ENCODING -> UploadResult.fileError(fileName, "shares.upload.encoding");
+                case UNREADABLE -> UploadResult.fileError(fileName, "shares.upload.unreadable");
+            };
+        }
+        if (rows.isEmpty()) {
+            return UploadResult.fileError(fileName, "shares.upload.empty");
+        }
+        return transactions.execute(status -> checkAndWrite(staff, provinceId, year, fileName, rows));
+    }
+
+    /** Checks every row against the province's communes and writes them all, or none and lists the bad rows. */
+    private UploadResult checkAndWrite(Staff staff, long provinceId, int year, String fileName,
+            List<DenominatorSheet.Row> rows) {
         Map<String, ChildRow> communes = new HashMap<>();
         children(staff.scope(), provinceId, year).forEach(c -> communes.put(normalCode(c.code()), c));
         List<UploadResult.RowError> errors = new ArrayList<>();
@@ -189,11 +226,8 @@ public class DenominatorService {
                 changes.put(commune.id(), parsed);
             }
         }
-        if (rows.isEmpty()) {
-            return UploadResult.fileError(fileName, "shares.upload.empty");
-        }
         if (!errors.isEmpty()) {
-            return new UploadResult(fileName, year, 0, null, errors);
+            return new UploadResult(fileName, year, 0, null, List.of(), errors);
         }
         Map<Long, OrgUnitView> byId = new HashMap<>();
         orgUnits.childViews(staff.scope(), provinceId).forEach(c -> byId.put(c.id(), c));
@@ -204,7 +238,7 @@ public class DenominatorService {
                 write(staff, byId.get(change.getKey()), year, before, after);
             }
         }
-        return new UploadResult(fileName, year, changes.size(), null, List.of());
+        return new UploadResult(fileName, year, changes.size(), null, List.of(), List.of());
     }
 
     /** The template of a province's communes for a year, their current figures filled in: XLSX or CSV. */

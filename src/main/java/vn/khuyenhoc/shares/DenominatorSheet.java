@@ -1,40 +1,30 @@
 package vn.khuyenhoc.shares;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
+
+import org.springframework.core.io.InputStreamSource;
 
 import vn.khuyenhoc.rollup.ShareKind;
+import vn.khuyenhoc.shared.spreadsheet.SpreadsheetReader;
 
 /**
  * The spreadsheet a province fills in for all its communes: a header row, then one row per commune — code, name,
  * then the six denominators in {@link ShareKind} order (households, clans, villages and residential groups,
  * organisations, adults, staff). Columns are read by position; the name is there for people and not read. XLSX
- * (the first sheet) or CSV in UTF-8 separated by commas, semicolons or tabs, as statistics offices' tables come.
+ * (the first sheet) or CSV in UTF-8 separated by commas, semicolons or tabs, as statistics offices' tables come;
+ * writing the template is here, reading goes through the application's one safe reader.
  */
 final class DenominatorSheet {
 
@@ -49,15 +39,8 @@ final class DenominatorSheet {
         }
     }
 
-    /** A file that cannot be read at all; {@code code} says why. */
-    static final class UnreadableException extends RuntimeException {
-        final String code;
-
-        UnreadableException(String code, Throwable cause) {
-            super(code, cause);
-            this.code = code;
-        }
-    }
+    /** Longer than any code, name or count a sheet of communes holds. */
+    static final int MAX_CELL_CHARS = 255;
 
     private DenominatorSheet() {
     }
@@ -134,118 +117,33 @@ final class DenominatorSheet {
         return out.toByteArray();
     }
 
-    /** The data rows (blank ones skipped), or refused when unreadable or longer than {@code maxRows}. */
-    static List<Row> read(InputStream input, int maxRows) {
+    /**
+     * The data rows (blank ones skipped), read through the application's one safe reader ({@link SpreadsheetReader}:
+     * zip bombs, endless cells and millions of rows are refused before they cost anything), or refused when the file
+     * cannot be read or has more than {@code maxRows} data rows.
+     */
+    static List<Row> read(InputStreamSource file, long size, int maxRows) {
         List<Row> rows = new ArrayList<>();
-        try (BufferedInputStream in = new BufferedInputStream(input)) {
-            in.mark(8);
-            byte[] head = in.readNBytes(8);
-            in.reset();
-            if (head.length >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) {
-                readXlsx(in, rows, maxRows);
+        SpreadsheetReader.read(file, size, new SpreadsheetReader.Limits(MAX_CELL_CHARS, 2 * maxRows + 1), raw -> {
+            if (raw.number() <= 1 || raw.blank()) {
+                return; // the header, or a blank row
             }
-            else if (head.length >= 8 && ReadableWorkbook.isOLE2Header(head)) {
-                throw new UnreadableException("shares.upload.xls", null);
+            if (rows.size() >= maxRows) {
+                throw new TooManyRows();
             }
-            else {
-                readCsv(in, rows, maxRows);
+            List<String> values = new ArrayList<>();
+            for (int c = 2; c < Math.min(raw.cells().size(), 2 + ShareKind.values().length); c++) {
+                values.add(raw.cell(c).text());
             }
-        }
-        catch (IOException ex) {
-            throw new UnreadableException("shares.upload.unreadable", ex);
-        }
+            rows.add(new Row(raw.number(), raw.cell(0).text(), values));
+        });
         return rows;
     }
 
-    private static void add(List<Row> rows, int number, List<String> cells, int maxRows) {
-        if (number <= 1) {
-            return; // the header
+    /** Thrown from inside the reading to stop it: more data rows than a province has communes. */
+    static final class TooManyRows extends RuntimeException {
+        TooManyRows() {
+            super(null, null, false, false);
         }
-        List<String> values = cells.size() > 2 ? new ArrayList<>(cells.subList(2, cells.size())) : new ArrayList<>();
-        Row row = new Row(number, cells.isEmpty() ? "" : cells.get(0), values);
-        if (row.blank()) {
-            return;
-        }
-        if (rows.size() >= maxRows) {
-            throw new UnreadableException("shares.upload.tooManyRows", null);
-        }
-        rows.add(row);
-    }
-
-    private static void readXlsx(InputStream in, List<Row> rows, int maxRows) throws IOException {
-        try (ReadableWorkbook workbook = new ReadableWorkbook(in);
-             Stream<org.dhatim.fastexcel.reader.Row> sheet = workbook.getFirstSheet().openStream()) {
-            sheet.forEach(row -> {
-                List<String> cells = new ArrayList<>(row.getCellCount());
-                for (int i = 0; i < row.getCellCount() && i < 2 + ShareKind.values().length; i++) {
-                    cells.add(text(row.getCell(i)));
-                }
-                add(rows, row.getRowNum(), cells, maxRows);
-            });
-        }
-        catch (ExcelReaderException | UncheckedIOException ex) {
-            throw new UnreadableException("shares.upload.unreadable", ex);
-        }
-    }
-
-    private static String text(Cell cell) {
-        if (cell == null || cell.getType() == CellType.EMPTY) {
-            return "";
-        }
-        if (cell.getType() == CellType.NUMBER) {
-            BigDecimal value = cell.asNumber();
-            return value.stripTrailingZeros().toPlainString();
-        }
-        String text = cell.getText();
-        return text == null ? "" : text;
-    }
-
-    private static void readCsv(InputStream in, List<Row> rows, int maxRows) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder));
-        try {
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
-            reader.mark(64 * 1024);
-            String firstLine = reader.readLine();
-            reader.reset();
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(firstLine)).get();
-            try (CSVParser parser = CSVParser.parse(reader, format)) {
-                for (CSVRecord record : parser) {
-                    List<String> cells = new ArrayList<>(record.size());
-                    record.forEach(value -> cells.add(value == null ? "" : value));
-                    add(rows, (int) record.getRecordNumber(), cells, maxRows);
-                }
-            }
-        }
-        catch (CharacterCodingException ex) {
-            throw new UnreadableException("shares.upload.encoding", ex);
-        }
-        catch (UncheckedIOException ex) {
-            throw new UnreadableException(ex.getCause() instanceof CharacterCodingException ? "shares.upload.encoding"
-                    : "shares.upload.unreadable", ex);
-        }
-        catch (IllegalStateException ex) {
-            throw new UnreadableException("shares.upload.unreadable", ex);
-        }
-    }
-
-    private static char delimiter(String firstLine) {
-        if (firstLine == null) {
-            return ',';
-        }
-        char best = ',';
-        long most = firstLine.chars().filter(c -> c == ',').count();
-        for (char candidate : new char[] {';', '\t'}) {
-            long count = firstLine.chars().filter(c -> c == candidate).count();
-            if (count > most) {
-                best = candidate;
-                most = count;
-            }
-        }
-        return best;
     }
 }

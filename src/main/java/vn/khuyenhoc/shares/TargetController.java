@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -48,12 +49,14 @@ class TargetController {
     }
 
     @GetMapping("/units/{id}/targets")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE', 'COMMUNE')")
     String show(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(required = false) String year,
             Locale locale, Model model) {
         return page(staff, id, shownYear(year), null, locale, model);
     }
 
     @PostMapping("/units/{id}/targets")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE', 'COMMUNE')")
     String save(@CurrentStaff Staff staff, @PathVariable long id, @Valid @ModelAttribute("form") TargetForm form,
             BindingResult errors, Locale locale, Model model, RedirectAttributes flash) {
         targets.editable(staff, id);

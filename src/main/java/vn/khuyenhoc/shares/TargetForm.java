@@ -1,13 +1,10 @@
 package vn.khuyenhoc.shares;
 
 import java.math.BigDecimal;
-import java.util.EnumMap;
-import java.util.Map;
 
 import jakarta.validation.constraints.Size;
 
 import vn.khuyenhoc.rollup.ShareKind;
-import vn.khuyenhoc.shared.RuleViolationException;
 
 /** A node's own targets for a year as typed, in percent ("70", "72,5"); blank = not set (the ancestor's apply). */
 public record TargetForm(@Size(max = 10, message = "{shares.year.range}") String year,
@@ -41,26 +38,10 @@ public record TargetForm(@Size(max = 10, message = "{shares.year.range}") String
         };
     }
 
+    /** The typed command, or every field's refusal at once. */
     TargetCommand toCommand() {
-        RuleViolationException.Collector refusals = new RuleViolationException.Collector();
-        int y = 0;
-        try {
-            y = Numbers.year(year);
-        }
-        catch (Numbers.BadNumber ex) {
-            refusals.add("year", ex.code);
-        }
-        Map<ShareKind, BigDecimal> values = new EnumMap<>(ShareKind.class);
-        for (ShareKind kind : ShareKind.values()) {
-            try {
-                values.put(kind, Numbers.percent(field(kind)));
-            }
-            catch (Numbers.BadNumber ex) {
-                refusals.add(kind.key(), ex.code);
-            }
-        }
-        refusals.throwIfAny();
-        return new TargetCommand(y, TargetValues.of(values, source), version);
+        YearAndShares<BigDecimal> read = YearAndShares.read(year, this::field, Numbers::percent, ShareKind::key);
+        return new TargetCommand(read.year(), TargetValues.of(read.values(), source), version);
     }
 
     record TargetCommand(int year, TargetValues values, Long version) {

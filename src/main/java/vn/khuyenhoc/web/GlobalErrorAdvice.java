@@ -1,7 +1,5 @@
 package vn.khuyenhoc.web;
 
-import java.util.regex.Pattern;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,8 +18,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @ControllerAdvice
 class GlobalErrorAdvice {
 
-    private static final Pattern IMPORT_PAGE = Pattern.compile("/units/\\d+/members/import");
-
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String concurrentChange() {
@@ -31,8 +27,9 @@ class GlobalErrorAdvice {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String uploadTooLarge(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (IMPORT_PAGE.matcher(path).matches()) {
-            return "redirect:" + path + "?tooLarge"; // only this fixed pattern: never an open redirect
+        var page = UploadPages.tooLargePage(path);
+        if (page.isPresent()) {
+            return "redirect:" + page.get(); // only fixed patterns: never an open redirect
         }
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         return "error/413";

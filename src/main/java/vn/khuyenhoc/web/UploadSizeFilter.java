@@ -1,7 +1,6 @@
 package vn.khuyenhoc.web;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,15 +17,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * An upload over the size limit, turned back before anything reads its body: the first reader would otherwise be
  * Spring Security's CSRF check, whose parameter lookup makes Tomcat parse the multipart body and fail, and the user
- * would get the server's error page instead of the import page saying, in their language, that the file is too
+ * would get the server's error page instead of the upload's page ({@link UploadPages}) saying, in their language, that the file is too
  * large. Runs before Spring Security; it only sends the user to a page that checks access as usual. A body without a
  * declared length still meets Tomcat's limit, and then {@code error/413.html}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class UploadSizeFilter extends OncePerRequestFilter {
-
-    private static final Pattern IMPORT_PAGE = Pattern.compile("/units/\\d+/members/import");
 
     private final long maxRequestBytes;
 
@@ -45,8 +42,9 @@ class UploadSizeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxRequestBytes) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (IMPORT_PAGE.matcher(path).matches()) {
-                response.sendRedirect(request.getContextPath() + path + "?tooLarge"); // a fixed pattern, never open
+            var page = UploadPages.tooLargePage(path);
+            if (page.isPresent()) {
+                response.sendRedirect(request.getContextPath() + page.get()); // a fixed pattern, never open
             }
             else {
                 response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);

@@ -28,7 +28,7 @@ class ModulesTest {
     @Test
     void theModulesAreThoseTheReadmeNames() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()).sorted().toList()).containsExactly(
-                "account", "audit", "centre", "closing", "demo", "fund", "generator", "member", "orgunit", "registration",
+                "account", "audit", "centre", "certificate", "closing", "commendation", "criteria", "demo", "fund", "generator", "member", "orgunit", "registration",
                 "report", "reporting", "rollup", "shared", "shares", "system", "web");
     }
 

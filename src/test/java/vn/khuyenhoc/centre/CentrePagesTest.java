@@ -153,15 +153,19 @@ class CentrePagesTest {
         Staff national = tree.staffOf(tree.central());
         int thisYear = LocalDate.now(VietnamTime.ZONE).getYear();
         for (Staff outsider : new Staff[] {otherCommune, chapter, otherProvince}) {
-            mvc.perform(get("/centres/" + centre.id()).with(as(outsider))).andExpect(status().isNotFound());
-            mvc.perform(get("/centres/" + centre.id() + "/edit").with(as(outsider))).andExpect(status().isNotFound());
-            mvc.perform(get("/centres/" + centre.id() + "/year").with(as(outsider))).andExpect(status().isNotFound());
-            mvc.perform(centreForm(outsider, "/centres/" + centre.id())).andExpect(status().isNotFound());
-            mvc.perform(yearForm(outsider, centre.id(), thisYear)).andExpect(status().isNotFound());
-            mvc.perform(centreForm(outsider, "/units/" + commune.id() + "/centres")).andExpect(status().isNotFound());
+            // another commune's staff: 404 everywhere; a role that never keeps a register (a grassroots unit, a
+            // province) is refused every change with 403 before any id is looked up, and a grassroots unit reads none
+            var write = outsider.role() == vn.khuyenhoc.shared.Role.COMMUNE ? status().isNotFound() : status().isForbidden();
+            var read = outsider.role() == vn.khuyenhoc.shared.Role.CHAPTER ? status().isForbidden() : status().isNotFound();
+            mvc.perform(get("/centres/" + centre.id()).with(as(outsider))).andExpect(read);
+            mvc.perform(get("/centres/" + centre.id() + "/edit").with(as(outsider))).andExpect(write);
+            mvc.perform(get("/centres/" + centre.id() + "/year").with(as(outsider))).andExpect(write);
+            mvc.perform(centreForm(outsider, "/centres/" + centre.id())).andExpect(write);
+            mvc.perform(yearForm(outsider, centre.id(), thisYear)).andExpect(write);
+            mvc.perform(centreForm(outsider, "/units/" + commune.id() + "/centres")).andExpect(write);
             mvc.perform(post("/units/" + commune.id() + "/digital-staff").with(as(outsider)).with(csrf())
                     .param("year", String.valueOf(thisYear)).param("staff", "10").param("trained", "4"))
-                    .andExpect(status().isNotFound());
+                    .andExpect(write);
         }
         mvc.perform(get("/units/" + commune.id() + "/centres").with(as(otherCommune))).andExpect(status().isNotFound());
         for (Staff above : new Staff[] {province, national}) {

@@ -52,9 +52,13 @@ class DatasetGeneratorTest {
                 SELECT count(*) FROM title_registration r LEFT JOIN org_unit n ON n.id = r.node_id
                 WHERE n.id IS NULL
                    OR r.province_id <> n.province_id
-                   OR (n.level = 3 AND (r.kind NOT IN ('FAMILY', 'COMMUNITY', 'CITIZEN') OR r.commune_id <> n.parent_id))
-                   OR (n.level = 2 AND (r.kind NOT IN ('CLAN', 'UNIT') OR r.commune_id <> n.id))
-                   OR n.level NOT IN (2, 3)
+                   OR (n.level = 3 AND (r.kind NOT IN ('FAMILY', 'COMMUNITY', 'CITIZEN') OR r.commune_id <> n.parent_id
+                                        OR r.recognising_node_id <> n.parent_id))
+                   OR (n.level = 2 AND (r.kind NOT IN ('CLAN', 'UNIT', 'COMMUNE') OR r.commune_id <> n.id
+                                        OR r.recognising_node_id <> CASE r.kind WHEN 'COMMUNE' THEN n.province_id ELSE n.id END))
+                   OR (n.level = 1 AND (r.kind NOT IN ('UNIT', 'PROVINCE') OR r.commune_id <> n.id
+                                        OR r.recognising_node_id <> CASE r.kind WHEN 'PROVINCE' THEN n.parent_id ELSE n.id END))
+                   OR n.level NOT IN (1, 2, 3)
                 """)).isZero();
         // fund entries, loaded without the ledger's trigger, are what it would have written: every fund's hash chain
         // verifies (from the generator's first entry on: in the full suite, a ledger test tampers with an entry of its

@@ -99,8 +99,8 @@ class EvaluationTest {
         var commune = tree.unit("06685");
         var unit = tree.newChapter("06685");
         var communeStaff = tree.staffOf(commune);
-        String citizen = unique("Lương Văn Tài");
-        registrations.citizen(tree.staffOf(unit), unit.id(), YEAR, citizen, "1984");
+        String citizen = unique("Khu Lương Tài"); // a community: citizens are recognised by their scores (issue 14)
+        registrations.community(tree.staffOf(unit), unit.id(), YEAR, citizen);
         long id = registrations.idOf(citizen);
         String url = "/registrations/" + id + "/evaluation";
 
@@ -182,10 +182,20 @@ class EvaluationTest {
                         "selected", registrations.idOf(a) + ":0", "selected", registrations.idOf(b) + ":0",
                         "selected", registrations.idOf(c) + ":0", "selected", registrations.idOf(d) + ":0",
                         "result", "RECOGNISED", "decisionNumber", "125/QĐ-KH", "decisionDate", YEAR + "-01-03")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Danh hiệu này được công nhận theo bộ tiêu chí")));
+        assertThat(registrations.status(registrations.idOf(a))).isEqualTo("REGISTERED");
+        // a citizen is recognised by its scores (issue 14): one decision for the others
+        registrations.post(communeStaff, "/units/" + commune.id() + "/evaluation", "year", String.valueOf(YEAR),
+                        "kind", "FAMILY", "page", "0",
+                        "selected", registrations.idOf(a) + ":0",
+                        "selected", registrations.idOf(c) + ":0", "selected", registrations.idOf(d) + ":0",
+                        "result", "RECOGNISED", "decisionNumber", "125/QĐ-KH", "decisionDate", YEAR + "-01-03")
                 .andExpect(redirectedUrl("/units/" + commune.id() + "/evaluation?year=" + YEAR + "&kind=FAMILY&page=0"))
                 .andExpect(flash().attribute("notice", "evaluation.saved.RECOGNISED"))
-                .andExpect(flash().attribute("noticeArg", "4"));
-        for (String name : new String[] {a, b, c, d}) {
+                .andExpect(flash().attribute("noticeArg", "3"));
+        assertThat(registrations.status(registrations.idOf(b))).isEqualTo("REGISTERED");
+        for (String name : new String[] {a, c, d}) {
             assertThat(row(registrations.idOf(name))).as(name).containsEntry("status", "RECOGNISED")
                     .containsEntry("decision_number", "125/QĐ-KH").containsEntry("recognising_level", "COMMUNE");
             assertThat(registrations.auditEntries(registrations.idOf(name), "EVALUATE")).isEqualTo(1);

@@ -76,9 +76,10 @@ class RegistrationAccessTest {
         // ids that do not exist answer the same
         assertThat(statuses(communeStaff, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE))
                 .allSatisfy((endpoint, status) -> assertThat(status).as(endpoint).isEqualTo(404));
-        // a province's node is no registering node, a grassroots unit no commune to evaluate
-        var province = tree.staffOf(tree.unit("22"));
-        assertThat(status(province, get("/units/" + tree.unit("22").id() + "/registrations"))).isEqualTo(404);
+        // the central node registers nothing (a province registers its own learning units and itself, issue 14),
+        // and a grassroots unit recognises nothing
+        var national = tree.staffOf(tree.central());
+        assertThat(status(national, get("/units/" + tree.central().id() + "/registrations"))).isEqualTo(404);
         assertThat(status(communeStaff, get("/units/" + unit.id() + "/evaluation"))).isEqualTo(404);
         // a forged selection naming another commune's registration
         String elsewhere = unique("Lý Văn Sơn");

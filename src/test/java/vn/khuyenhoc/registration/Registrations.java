@@ -6,11 +6,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import vn.khuyenhoc.shared.Staff;
+import vn.khuyenhoc.support.Requests;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static vn.khuyenhoc.support.TestTree.as;
 
 /** Test helpers: registrations made through the forms, and what the database holds about them. */
@@ -32,12 +31,7 @@ class Registrations {
     }
 
     ResultActions post(Staff staff, String url, String... params) throws Exception {
-        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post(url).with(as(staff)).with(csrf());
-        for (int i = 0; i < params.length; i += 2) {
-            request.param(params[i], params[i + 1]);
-        }
-        return mvc.perform(request);
+        return Requests.post(mvc, staff, url, params);
     }
 
     ResultActions family(Staff staff, long nodeId, int year, String head, String address, String people) throws Exception {

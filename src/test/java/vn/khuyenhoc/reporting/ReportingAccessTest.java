@@ -24,7 +24,9 @@ import static vn.khuyenhoc.support.TestTree.as;
 
 /**
  * Every endpoint of the yearly reports tried as every role and node: the right person acts, anyone else in scope gets
- * 403, anyone outside their subtree 404 (exactly like a missing id), and nothing changes for them.
+ * 403, anyone outside their subtree 404 (exactly like a missing id), and nothing changes for them. A role that may
+ * never call an endpoint (a grassroots secretary submitting a report, commune staff approving) gets 403 wherever the
+ * id points: it is refused before any id is looked up, so the answer says nothing about the id.
  */
 @IntegrationTest
 class ReportingAccessTest {
@@ -66,43 +68,43 @@ class ReportingAccessTest {
         List<String> wrong = new ArrayList<>();
         // submitting the commune's report: its own staff only
         expect(wrong, () -> post("/units/" + commune.id() + "/report/submit").param("year", y).param("version", "0"),
-                national, 403, provinceStaff, 403, otherProvinceStaff, 404, otherCommuneStaff, 404, secretary, 404);
+                national, 403, provinceStaff, 403, otherProvinceStaff, 404, otherCommuneStaff, 404, secretary, 403);
         // approving or returning a commune's: its province's staff only
         for (String action : List.of("approve", "return")) {
             expect(wrong, () -> post("/units/" + commune.id() + "/report/" + action).param("year", y).param("version", "0")
                             .param("reason", "x"),
-                    national, 403, communeStaff, 403, otherProvinceStaff, 404, otherCommuneStaff, 404, secretary, 404);
+                    national, 403, communeStaff, 403, otherProvinceStaff, 404, otherCommuneStaff, 403, secretary, 403);
             // accepting or returning a province's: national staff only
             expect(wrong, () -> post("/units/" + province.id() + "/report/" + action).param("year", y).param("version", "0")
                             .param("reason", "x"),
-                    provinceStaff, 403, communeStaff, 404, otherProvinceStaff, 404, otherCommuneStaff, 404, secretary, 404);
+                    provinceStaff, 403, communeStaff, 403, otherProvinceStaff, 404, otherCommuneStaff, 403, secretary, 403);
         }
         // submitting the province's: its own staff only
         expect(wrong, () -> post("/units/" + province.id() + "/report/submit").param("year", y).param("version", "0"),
-                national, 403, communeStaff, 404, otherProvinceStaff, 404, secretary, 404);
+                national, 403, communeStaff, 404, otherProvinceStaff, 404, secretary, 403);
         // bulk approval on the province's page: its own staff only
         expect(wrong, () -> post("/units/" + province.id() + "/reporting/approve").param("year", y)
                         .param("ids", commune.id() + ":0").param("confirmed", "true"),
-                national, 403, communeStaff, 404, otherProvinceStaff, 404, secretary, 404);
+                national, 403, communeStaff, 403, otherProvinceStaff, 404, secretary, 403);
         // deadlines: the node whose children report
         expect(wrong, () -> post("/units/" + province.id() + "/reporting/deadline").param("year", y)
                         .param("deadline", year + "-12-01").param("version", "0"),
-                national, 403, communeStaff, 404, otherProvinceStaff, 404, secretary, 404);
+                national, 403, communeStaff, 403, otherProvinceStaff, 404, secretary, 403);
         expect(wrong, () -> post("/units/" + central.id() + "/reporting/deadline").param("year", y)
                         .param("deadline", year + "-12-10").param("version", "0"),
-                provinceStaff, 404, communeStaff, 404, secretary, 404);
+                provinceStaff, 404, communeStaff, 403, secretary, 403);
         // pages: readable in scope only; a grassroots unit and the country have no report of their own
         expect(wrong, () -> get("/units/" + commune.id() + "/report"), national, 200, provinceStaff, 200, communeStaff, 200,
-                otherProvinceStaff, 404, otherCommuneStaff, 404, secretary, 404);
+                otherProvinceStaff, 404, otherCommuneStaff, 404, secretary, 403);
         expect(wrong, () -> get("/units/" + province.id() + "/report"), national, 200, provinceStaff, 200,
                 otherProvinceStaff, 404, communeStaff, 404);
         expect(wrong, () -> get("/units/" + central.id() + "/report"), national, 404);
-        expect(wrong, () -> get("/units/" + chapter.id() + "/report"), communeStaff, 404, secretary, 404);
+        expect(wrong, () -> get("/units/" + chapter.id() + "/report"), communeStaff, 404, secretary, 403);
         for (String page : List.of("/reporting", "/reporting.csv")) {
             expect(wrong, () -> get("/units/" + province.id() + page), national, 200, provinceStaff, 200,
-                    otherProvinceStaff, 404, communeStaff, 404, secretary, 404);
-            expect(wrong, () -> get("/units/" + central.id() + page), national, 200, provinceStaff, 404, communeStaff, 404);
-            expect(wrong, () -> get("/units/" + commune.id() + page), communeStaff, 404, provinceStaff, 404);
+                    otherProvinceStaff, 404, communeStaff, 403, secretary, 403);
+            expect(wrong, () -> get("/units/" + central.id() + page), national, 200, provinceStaff, 404, communeStaff, 403);
+            expect(wrong, () -> get("/units/" + commune.id() + page), communeStaff, 403, provinceStaff, 404);
         }
         assertThat(wrong).isEmpty();
         // nothing changed for any of them

@@ -116,6 +116,16 @@ final class DirectCounts {
                         counts.put("communes", rs.getLong(3));
                     }
                 });
+        // issue 14: commendations of the period's years by recipient
+        jdbc.sql("""
+                SELECT count(*) FILTER (WHERE c.recipient_kind = 'COLLECTIVE'), count(*) FILTER (WHERE c.recipient_kind = 'INDIVIDUAL')
+                FROM commendation c JOIN org_unit u ON u.id = c.node_id
+                WHERE u.path LIKE :pattern AND c.year BETWEEN :from AND :to
+                """).param("from", period.from()).param("to", period.to()).param("pattern", pattern)
+                .query(rs -> {
+                    counts.put("commendedCollectives", rs.getLong(1));
+                    counts.put("commendedIndividuals", rs.getLong(2));
+                });
         return counts;
     }
 

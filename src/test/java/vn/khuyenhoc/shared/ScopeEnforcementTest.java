@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -40,7 +41,7 @@ import static vn.khuyenhoc.support.TestTree.as;
  * {@code /1/2/} and {@code /1/22/}), and the victim unit's id extends a sibling unit's id the same way, so a
  * prefix test without the trailing slash would let them in.
  * <p>
- * A new endpoint is one line in {@link #endpoints()}.
+ * A new endpoint is one line in {@link #endpoints()} or {@link #laterEndpoints()}.
  */
 @IntegrationTest
 class ScopeEnforcementTest {
@@ -49,6 +50,13 @@ class ScopeEnforcementTest {
     private static final Set<Role> COMMUNE_STAFF = EnumSet.of(Role.COMMUNE);
     private static final Set<Role> MANAGERS = EnumSet.of(Role.NATIONAL, Role.PROVINCE, Role.COMMUNE);
     private static final Set<Role> NATIONAL_STAFF = EnumSet.of(Role.NATIONAL);
+    /** Staff of the country, a province or a commune: no grassroots unit sees a province or commune page. */
+    private static final Set<Role> NODE_STAFF = EnumSet.of(Role.NATIONAL, Role.PROVINCE, Role.COMMUNE);
+    /** Staff of a node that reports (and keeps its own denominators): a province or a commune. */
+    private static final Set<Role> REPORTERS = EnumSet.of(Role.PROVINCE, Role.COMMUNE);
+    /** Staff of a node whose children report: the country or a province. */
+    private static final Set<Role> DECIDERS = EnumSet.of(Role.NATIONAL, Role.PROVINCE);
+    private static final Set<Role> PROVINCE_STAFF = EnumSet.of(Role.PROVINCE);
 
     /** Explicit ids far above the identity sequence, so that one unit's id can be another's id plus a digit. */
     private static final AtomicLong TWIN_IDS = new AtomicLong(100_000_000_000L);
@@ -64,6 +72,9 @@ class ScopeEnforcementTest {
 
     @Autowired
     OrgUnitService orgUnits;
+
+    @Autowired
+    java.time.Clock clock;
 
     static Stream<Endpoint> endpoints() {
         return Stream.of(
@@ -106,8 +117,120 @@ class ScopeEnforcementTest {
                 list("GET /accounts", MANAGERS, Role.PROVINCE, (f, r) -> get("/accounts")),
                 list("GET /accounts?page=1", MANAGERS, Role.PROVINCE, (f, r) -> get("/accounts").param("page", "1")),
                 list("GET /audit", NATIONAL_STAFF, Role.NATIONAL, (f, r) -> get("/audit")),
-                list("GET /audit?type=ACCOUNT&page=1", NATIONAL_STAFF, Role.NATIONAL,
-                        (f, r) -> get("/audit").param("type", "ACCOUNT").param("page", "1")));
+                list("GET /audit?type=ACCOUNT&after=1", NATIONAL_STAFF, Role.NATIONAL,
+                        (f, r) -> get("/audit").param("type", "ACCOUNT").param("after", "1")));
+    }
+
+    /**
+     * The endpoints of the later features (issue 11 after review): yearly reports (issue 12), shares (issue 11),
+     * learning centres (issue 13), the accounts of hardening (issue 16: phones, national peers) and the periods of
+     * dashboards and exports (issue 15).
+     */
+    static Stream<Endpoint> laterEndpoints() {
+        return Stream.of(
+                // yearly reports: communes submit, provinces approve, the country accepts
+                endpoint("GET /units/{commune}/report", NODE_STAFF, Role.COMMUNE,
+                        (f, r) -> get("/units/{id}/report", f.commune.id())),
+                endpoint("GET /units/{province}/report", NODE_STAFF, Role.PROVINCE,
+                        (f, r) -> get("/units/{id}/report", f.province.id())),
+                endpoint("POST /units/{commune}/report/submit", REPORTERS, Role.COMMUNE,
+                        (f, r) -> post("/units/{id}/report/submit", f.commune.id()).param("year", f.year())
+                                .param("version", "0")),
+                endpoint("POST /units/{commune}/report/approve", DECIDERS, Role.PROVINCE,
+                        (f, r) -> post("/units/{id}/report/approve", f.commune.id()).param("year", f.year())
+                                .param("version", "0")),
+                endpoint("POST /units/{commune}/report/return", DECIDERS, Role.PROVINCE,
+                        (f, r) -> post("/units/{id}/report/return", f.commune.id()).param("year", f.year())
+                                .param("version", "0").param("reason", "Thiếu số liệu")),
+                endpoint("GET /units/{province}/reporting", DECIDERS, Role.PROVINCE,
+                        (f, r) -> get("/units/{id}/reporting", f.province.id())),
+                endpoint("GET /units/{province}/reporting.csv", DECIDERS, Role.PROVINCE,
+                        (f, r) -> get("/units/{id}/reporting.csv", f.province.id())),
+                endpoint("POST /units/{province}/reporting/approve (bulk)", PROVINCE_STAFF, Role.PROVINCE,
+                        (f, r) -> post("/units/{id}/reporting/approve", f.province.id()).param("year", f.year())
+                                .param("ids", String.valueOf(f.commune.id())).param("confirmed", "true")),
+                endpoint("POST /units/{province}/reporting/deadline", DECIDERS, Role.PROVINCE,
+                        (f, r) -> post("/units/{id}/reporting/deadline", f.province.id()).param("year", f.year())
+                                .param("deadline", "15/01/2099").param("version", "0")),
+                // shares: denominators and targets
+                endpoint("GET /units/{commune}/denominators", NODE_STAFF, Role.COMMUNE,
+                        (f, r) -> get("/units/{id}/denominators", f.commune.id())),
+                endpoint("GET /units/{province}/denominators", NODE_STAFF, Role.PROVINCE,
+                        (f, r) -> get("/units/{id}/denominators", f.province.id())),
+                endpoint("POST /units/{commune}/denominators", REPORTERS, Role.COMMUNE,
+                        (f, r) -> post("/units/{id}/denominators", f.commune.id()).param("year", f.year())
+                                .param("households", "1234")),
+                endpoint("POST /units/{province}/denominators/upload", PROVINCE_STAFF, Role.PROVINCE,
+                        (f, r) -> multipart("/units/{id}/denominators/upload", f.province.id()).file(f.communesSheet())
+                                .param("year", f.year())),
+                endpoint("GET /units/{province}/denominators/template.xlsx", DECIDERS, Role.PROVINCE,
+                        (f, r) -> get("/units/{id}/denominators/template.xlsx", f.province.id())),
+                endpoint("GET /units/{province}/denominators/template.csv", DECIDERS, Role.PROVINCE,
+                        (f, r) -> get("/units/{id}/denominators/template.csv", f.province.id())),
+                endpoint("GET /units/{commune}/targets", NODE_STAFF, Role.COMMUNE,
+                        (f, r) -> get("/units/{id}/targets", f.commune.id())),
+                endpoint("POST /units/{commune}/targets", NODE_STAFF, Role.COMMUNE,
+                        (f, r) -> post("/units/{id}/targets", f.commune.id()).param("year", f.year())
+                                .param("family", "99")),
+                endpoint("POST /units/{province}/targets", NODE_STAFF, Role.PROVINCE,
+                        (f, r) -> post("/units/{id}/targets", f.province.id()).param("year", f.year())
+                                .param("family", "99")),
+                // learning centres and the commune's digital staff
+                endpoint("GET /units/{commune}/centres", NODE_STAFF, Role.COMMUNE,
+                        (f, r) -> get("/units/{id}/centres", f.commune.id())),
+                endpoint("GET /units/{commune}/centres/new", COMMUNE_STAFF, Role.COMMUNE,
+                        (f, r) -> get("/units/{id}/centres/new", f.commune.id())),
+                endpoint("POST /units/{commune}/centres", COMMUNE_STAFF, Role.COMMUNE,
+                        (f, r) -> post("/units/{id}/centres", f.commune.id()).param("name", "TTHTCĐ " + UUID.randomUUID())
+                                .param("decisionNumber", "12/QĐ-UBND").param("decisionDate", "2015-03-01")
+                                .param("operating", "true")),
+                endpoint("GET /centres/{centre}", NODE_STAFF, Role.COMMUNE,
+                        (f, r) -> get("/centres/{id}", f.centre)),
+                endpoint("GET /centres/{centre}/edit", COMMUNE_STAFF, Role.COMMUNE,
+                        (f, r) -> get("/centres/{id}/edit", f.centre)),
+                endpoint("POST /centres/{centre}", COMMUNE_STAFF, Role.COMMUNE,
+                        (f, r) -> post("/centres/{id}", f.centre).param("name", "Đổi tên " + UUID.randomUUID())
+                                .param("decisionNumber", "12/QĐ-UBND").param("decisionDate", "2015-03-01")
+                                .param("operating", "true").param("version", "0")),
+                endpoint("GET /centres/{centre}/year", COMMUNE_STAFF, Role.COMMUNE,
+                        (f, r) -> get("/centres/{id}/year", f.centre)),
+                endpoint("POST /centres/{centre}/year", COMMUNE_STAFF, Role.COMMUNE,
+                        (f, r) -> post("/centres/{id}/year", f.centre).param("year", f.year())
+                                .param("classesLiteracy", "3")),
+                endpoint("GET /units/{commune}/digital-staff", NODE_STAFF, Role.COMMUNE,
+                        (f, r) -> get("/units/{id}/digital-staff", f.commune.id())),
+                endpoint("POST /units/{commune}/digital-staff", COMMUNE_STAFF, Role.COMMUNE,
+                        (f, r) -> post("/units/{id}/digital-staff", f.commune.id()).param("year", f.year())
+                                .param("staff", "20").param("trained", "5")),
+                // hardening's accounts: a phone for one-time passwords, national staff managing their peers
+                endpoint("POST /accounts (unitId={managed unit}, phone)", MANAGERS, Role.PROVINCE,
+                        (f, r) -> post("/accounts").param("unitId", String.valueOf(f.managedUnit(r).id()))
+                                .param("username", "x" + UUID.randomUUID().toString().substring(0, 8))
+                                .param("fullName", "Nguyễn Văn Lạ").param("phone", "0912345678")
+                                .param("password", "matkhau-dai-123")),
+                endpoint("GET /accounts/new?unitId={the country} (a national peer)", MANAGERS, Role.NATIONAL,
+                        (f, r) -> get("/accounts/new").param("unitId", String.valueOf(f.central.id()))),
+                endpoint("POST /accounts/{national peer}/disable", MANAGERS, Role.NATIONAL,
+                        (f, r) -> post("/accounts/{id}/disable", f.nationalPeer.userId())),
+                endpoint("POST /accounts/{national peer}/password", MANAGERS, Role.NATIONAL,
+                        (f, r) -> post("/accounts/{id}/password", f.nationalPeer.userId())
+                                .param("newPassword", "matkhau-dai-456").param("confirmPassword", "matkhau-dai-456")),
+                // the periods of dashboards and exports (half-years, spans)
+                endpoint("GET /units/{unit}/dashboard?period=2021-2025", ANYONE, Role.CHAPTER,
+                        (f, r) -> get("/units/{id}/dashboard", f.unit.id()).param("period", "2021-2025")),
+                endpoint("GET /units/{commune}/dashboard?period=2025-H1", ANYONE, Role.COMMUNE,
+                        (f, r) -> get("/units/{id}/dashboard", f.commune.id()).param("period", "2025-H1")),
+                endpoint("GET /units/{province}/dashboard?from=2021&to=2025", ANYONE, Role.PROVINCE,
+                        (f, r) -> get("/units/{id}/dashboard", f.province.id()).param("from", "2021").param("to", "2025")),
+                // the export is of a province or commune (with the levels below it down to communes)
+                endpoint("GET /units/{commune}/export.xlsx?period=2021-2025", NODE_STAFF, Role.COMMUNE,
+                        (f, r) -> get("/units/{id}/export.xlsx", f.commune.id()).param("period", "2021-2025")),
+                endpoint("GET /units/{province}/export.csv?period=2025-H1", NODE_STAFF, Role.PROVINCE,
+                        (f, r) -> get("/units/{id}/export.csv", f.province.id()).param("period", "2025-H1")));
+    }
+
+    static Stream<Endpoint> allEndpoints() {
+        return Stream.concat(endpoints(), laterEndpoints());
     }
 
     /** Who tries: never someone whose subtree holds the victim's records. */
@@ -128,7 +251,7 @@ class ScopeEnforcementTest {
     }
 
     static Stream<Arguments> endpointsAndIntruders() {
-        return endpoints().flatMap(e -> Stream.of(Intruder.values()).map(i -> Arguments.of(e, i)));
+        return allEndpoints().flatMap(e -> Stream.of(Intruder.values()).map(i -> Arguments.of(e, i)));
     }
 
     @ParameterizedTest(name = "{0} by {1}")
@@ -149,7 +272,7 @@ class ScopeEnforcementTest {
 
     /** The control: the same request by the staff who own the subtree succeeds, so the 404s above are scope. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
+    @MethodSource("allEndpoints")
     void theOwnerOfTheSubtreeGetsThrough(Endpoint endpoint) throws Exception {
         Fixture f = fixture();
         mvc.perform(endpoint.request().apply(f, endpoint.owner()).with(as(f.owner(endpoint.owner()))).with(csrf()))
@@ -250,6 +373,11 @@ class ScopeEnforcementTest {
         final OrgUnitView otherCommune;
         final Staff communeAccount;
         final Staff unitAccount;
+        final OrgUnitView central;
+        /** Another national account, which national staff manage and nobody else reaches. */
+        final Staff nationalPeer;
+        /** A learning centre of the victim commune. */
+        final long centre;
 
         Fixture(long otherProvinceId, long provinceId) {
             this.otherProvince = byId(otherProvinceId);
@@ -263,6 +391,25 @@ class ScopeEnforcementTest {
             this.unit = insertChapter(siblingId * 10 + 1, commune.id());
             this.communeAccount = tree.staffOf(commune);
             this.unitAccount = tree.staffOf(unit);
+            this.central = tree.central();
+            this.nationalPeer = tree.staffOf(central);
+            this.centre = jdbc.sql("""
+                    INSERT INTO learning_centre (commune_id, province_id, name, decision_number, decision_date, updated_by)
+                    VALUES (:commune, :province, :name, '7/QĐ-UBND', DATE '2012-05-10', 'test') RETURNING id
+                    """).param("commune", commune.id()).param("province", province.id())
+                    .param("name", "Trung tâm học tập cộng đồng " + UUID.randomUUID()).query(Long.class).single();
+        }
+
+        /** The year the forms are sent for: last year, which is open. */
+        String year() {
+            return String.valueOf(VietnamTime.thisYear(clock) - 1);
+        }
+
+        /** A sheet of the victim province's first commune, as its staff would upload it. */
+        org.springframework.mock.web.MockMultipartFile communesSheet() {
+            String csv = "Mã,Tên,Số hộ\n" + commune.code() + ",x,4321\n";
+            return new org.springframework.mock.web.MockMultipartFile("file", "mau-so.csv", "text/csv",
+                    csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         Staff intruder(Intruder intruder) {
@@ -309,7 +456,10 @@ class ScopeEnforcementTest {
             return tree.staffOf(node);
         }
 
-        /** Everything an endpoint could change in the victim's province: its units, its accounts, its audit. */
+        /**
+         * Everything an endpoint could change in the victim's province: its units, its accounts, its audit, its
+         * denominators, targets, reports, deadlines, centres and their years, digital staff; and the national peer.
+         */
         String snapshot() {
             String pattern = province.path() + "%";
             return jdbc.sql("""
@@ -319,7 +469,23 @@ class ScopeEnforcementTest {
                                                                            u.password_hash, u.version), ',' ORDER BY u.id))
                               FROM app_user u JOIN org_unit n ON n.id = u.org_unit_id WHERE n.path LIKE :p)
                         || ', audit entries ' || (SELECT count(*) FROM audit_log WHERE org_unit_path LIKE :p)
-                    """).param("p", pattern).query(String.class).single();
+                        || ', denominators ' || (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))
+                              FROM node_denominator t JOIN org_unit n ON n.id = t.node_id WHERE n.path LIKE :p)
+                        || ', targets ' || (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))
+                              FROM node_target t JOIN org_unit n ON n.id = t.node_id WHERE n.path LIKE :p)
+                        || ', reports ' || (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))
+                              FROM annual_report t JOIN org_unit n ON n.id = t.node_id WHERE n.path LIKE :p)
+                        || ', deadlines ' || (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))
+                              FROM report_deadline t JOIN org_unit n ON n.id = t.node_id WHERE n.path LIKE :p)
+                        || ', centres ' || (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))
+                              FROM learning_centre t JOIN org_unit n ON n.id = t.commune_id WHERE n.path LIKE :p)
+                        || ', centre years ' || (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))
+                              FROM centre_year t JOIN org_unit n ON n.id = t.commune_id WHERE n.path LIKE :p)
+                        || ', digital staff ' || (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))
+                              FROM commune_digital_staff t JOIN org_unit n ON n.id = t.commune_id WHERE n.path LIKE :p)
+                        || ', national peer ' || (SELECT concat_ws(':', u.enabled, u.password_hash, u.version)
+                              FROM app_user u WHERE u.id = :peer)
+                    """).param("p", pattern).param("peer", nationalPeer.userId()).query(String.class).single();
         }
 
         private OrgUnitView byId(long id) {
@@ -339,7 +505,7 @@ class ScopeEnforcementTest {
      * @param takesId whether it names a node or an account (a list does not: it filters to the subtree)
      */
     record Endpoint(String name, Set<Role> roles, Role owner, boolean takesId,
-            BiFunction<Fixture, Role, MockHttpServletRequestBuilder> request) {
+            BiFunction<Fixture, Role, AbstractMockHttpServletRequestBuilder<?>> request) {
 
         @Override
         public String toString() {
@@ -348,12 +514,12 @@ class ScopeEnforcementTest {
     }
 
     private static Endpoint endpoint(String name, Set<Role> roles, Role owner,
-            BiFunction<Fixture, Role, MockHttpServletRequestBuilder> request) {
+            BiFunction<Fixture, Role, AbstractMockHttpServletRequestBuilder<?>> request) {
         return new Endpoint(name, roles, owner, true, request);
     }
 
     private static Endpoint list(String name, Set<Role> roles, Role owner,
-            BiFunction<Fixture, Role, MockHttpServletRequestBuilder> request) {
+            BiFunction<Fixture, Role, AbstractMockHttpServletRequestBuilder<?>> request) {
         return new Endpoint(name, roles, owner, false, request);
     }
 }

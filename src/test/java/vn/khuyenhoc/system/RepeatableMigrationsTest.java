@@ -82,6 +82,24 @@ class RepeatableMigrationsTest {
         assertThat(missing).as("triggers that no repeatable migration defines").isEmpty();
     }
 
+    /**
+     * One way to (re)define a trigger in every repeatable file: CREATE OR REPLACE TRIGGER (PostgreSQL 14+), never a
+     * DROP TRIGGER followed by CREATE TRIGGER, which leaves a moment without the guard and reads differently.
+     */
+    @Test
+    void everyTriggerIsCreatedOrReplacedNeverDroppedAndCreatedAgain() throws IOException {
+        Pattern plainCreate = Pattern.compile("\\bCREATE\\s+(?:CONSTRAINT\\s+)?TRIGGER\\b", Pattern.CASE_INSENSITIVE);
+        Pattern drop = Pattern.compile("\\bDROP\\s+TRIGGER\\b", Pattern.CASE_INSENSITIVE);
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith("R__")).sorted().toList()) {
+                String text = Files.readString(p);
+                assertThat(plainCreate.matcher(text).find()).as("%s creates a trigger without OR REPLACE", p.getFileName())
+                        .isFalse();
+                assertThat(drop.matcher(text).find()).as("%s drops a trigger", p.getFileName()).isFalse();
+            }
+        }
+    }
+
     private static List<String> repeatables() throws IOException {
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
             List<Path> paths = files.filter(p -> p.getFileName().toString().startsWith("R__")).sorted().toList();

@@ -67,6 +67,10 @@ class MessagesAndTemplatesTest {
             Map.entry("unit.column.childCount.", Set.of("0", "1")),
             Map.entry("unit.title.", adminTypesAndPlain()),
             Map.entry("audit.entityType.", auditedEntityTypes()),
+            // issue 14
+            Map.entry("commendation.form.", Set.of("EMULATION_FLAG", "CERTIFICATE_OF_MERIT", "COMMENDATION_CERTIFICATE")),
+            Map.entry("commendation.level.", Set.of("NATIONAL", "PROVINCE", "COMMUNE")),
+            Map.entry("commendation.recipientKind.", Set.of("COLLECTIVE", "INDIVIDUAL")),
             Map.entry("closing.action.", Set.of("CLOSE", "REOPEN")),
             Map.entry("dashboard.kind.", names(TitleKind.values())),
             Map.entry("figure.", Arrays.stream(Figure.values()).map(Figure::key).collect(Collectors.toSet())),
@@ -80,6 +84,7 @@ class MessagesAndTemplatesTest {
             Map.entry("registration.unitType.", names(UnitType.values())),
             Map.entry("evaluation.saved.", Set.of("RECOGNISED", "NOT_RECOGNISED")),
             Map.entry("evaluation.saved.one.", Set.of("RECOGNISED", "NOT_RECOGNISED")),
+            Map.entry("scores.saved.", Set.of("RECOGNISED", "NOT_RECOGNISED")),
             Map.entry("member.gender.", names(Gender.values())),
             Map.entry("member.status.", names(MemberStatus.values())),
             Map.entry("member.statusChanged.", names(MemberStatus.values())),

@@ -10,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,6 +32,8 @@ import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.shared.VietnamTime;
+import vn.khuyenhoc.shared.spreadsheet.SpreadsheetReader;
+import vn.khuyenhoc.shared.spreadsheet.UploadSlots;
 
 /**
  * Imports a unit's roster from XLSX or CSV, all or nothing. The file is streamed once, every row is checked in
@@ -56,6 +56,9 @@ public class MemberImportService {
 
     /** Rows of any kind (blank ones too) after which reading stops: a file of millions of empty rows is no roster. */
     static final int MAX_ROWS_READ = 2 * MAX_ROWS + HEADER_SEARCH_ROWS;
+    /** Longer than any field of a member (an address has at most 255 characters). */
+    static final int MAX_CELL_CHARS = 1_000;
+    private static final SpreadsheetReader.Limits LIMITS = new SpreadsheetReader.Limits(MAX_CELL_CHARS, MAX_ROWS_READ);
 
     private final MemberService members;
     private final AuditService audit;
@@ -63,23 +66,22 @@ public class MemberImportService {
     private final ClosedYears closedYears;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final Semaphore running;
+    private final UploadSlots slots;
 
     MemberImportService(MemberService members, AuditService audit, JdbcClient jdbc, ClosedYears closedYears,
-            Clock clock, PlatformTransactionManager transactionManager,
-            @Value("${khuyenhoc.import.concurrent:2}") int concurrentImports) {
+            Clock clock, PlatformTransactionManager transactionManager, UploadSlots slots) {
         this.members = members;
         this.audit = audit;
         this.jdbc = jdbc;
         this.closedYears = closedYears;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.running = new Semaphore(concurrentImports);
+        this.slots = slots;
     }
 
     /**
      * Reads and checks the file outside any transaction (a slow or hostile file holds no connection), with at most
-     * {@code khuyenhoc.import.concurrent} imports at once in this instance (the next uploader is told to try again
+     * {@code khuyenhoc.import.concurrent} uploads read at once in this instance ({@link UploadSlots}) (the next uploader is told to try again
      * shortly); then checks against the database and writes in one short transaction.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -93,16 +95,20 @@ public class MemberImportService {
         catch (RuleViolationException ex) {
             return ImportResult.fileError(fileName, ex.violations().get(0).code());
         }
-        if (!running.tryAcquire()) {
+        var slot = slots.tryTake();
+        if (slot.isEmpty()) {
             return ImportResult.fileError(fileName, "hardening.import.busy");
         }
-        try {
+        try (var taken = slot.get()) {
             Roster roster = new Roster();
             try {
-                RosterReader.read(file, size, roster::accept);
+                SpreadsheetReader.read(file, size, LIMITS, roster::accept);
             }
-            catch (RosterReader.UnreadableFileException ex) {
-                return ImportResult.fileError(fileName, ex.messageCode(), ex.args());
+            catch (SpreadsheetReader.UnreadableFileException ex) {
+                if (ex.problem() == SpreadsheetReader.Problem.TOO_MANY_ROWS) {
+                    return ImportResult.fileError(fileName, "member.import.file.tooMany", String.valueOf(MAX_ROWS));
+                }
+                return ImportResult.fileError(fileName, messageCode(ex.problem()), ex.args());
             }
             catch (TooManyRows ex) {
                 return ImportResult.fileError(fileName, "member.import.file.tooMany", String.valueOf(MAX_ROWS));
@@ -128,9 +134,18 @@ public class MemberImportService {
                 return write(staff, unit, fileName, roster.valid);
             });
         }
-        finally {
-            running.release();
-        }
+    }
+
+    /** This import's words for a file that cannot be read. */
+    private static String messageCode(SpreadsheetReader.Problem problem) {
+        return switch (problem) {
+            case OLD_EXCEL -> "member.import.file.xls";
+            case ENCODING -> "member.import.file.encoding";
+            case ARCHIVE -> "hardening.import.archive";
+            case CELL_TOO_LONG -> "hardening.import.cellTooLong";
+            case TOO_MANY_ROWS -> "member.import.file.tooMany";
+            case UNREADABLE -> "member.import.file.unreadable";
+        };
     }
 
     /** Thrown from inside the reading to stop it: the file has more rows than any roster. */
@@ -235,11 +250,8 @@ public class MemberImportService {
         final Set<Integer> badRows = new HashSet<>();
         final LocalDate today = VietnamTime.today(clock);
 
-        void accept(RosterReader.RawRow row) {
-            rowsSeen++;
-            if (rowsSeen > MAX_ROWS_READ) {
-                throw new TooManyRows();
-            }
+        void accept(SpreadsheetReader.RawRow row) {
+            rowsSeen++; // the reader stops at MAX_ROWS_READ rows of any kind
             if (columns == null) {
                 if (rowsSeen <= HEADER_SEARCH_ROWS) {
                     header(row);
@@ -278,7 +290,7 @@ public class MemberImportService {
         }
 
         /** A row is the header when it names at least three of the known columns. */
-        private void header(RosterReader.RawRow row) {
+        private void header(SpreadsheetReader.RawRow row) {
             Map<Integer, RosterColumn> found = new LinkedHashMap<>();
             for (int i = 0; i < row.cells().size(); i++) {
                 String heading = row.cell(i).text();
@@ -299,12 +311,12 @@ public class MemberImportService {
         }
 
         /** A cell as the rules read it: a spreadsheet's number in a date column is a date (or, for birth, a year). */
-        private static String text(RosterColumn column, RosterReader.RawCell cell) {
+        private static String text(RosterColumn column, SpreadsheetReader.RawCell cell) {
             if (cell.number() && column.holdsDates()) {
                 String plain = cell.text();
                 boolean year = column == RosterColumn.BIRTH && FOUR_DIGITS.matcher(plain).matches();
                 if (!year && cell.date() != null) {
-                    return RosterReader.dayFirst(cell.date());
+                    return dayFirst(cell.date());
                 }
             }
             return cell.text();
@@ -341,5 +353,10 @@ public class MemberImportService {
             });
             errors.sort(java.util.Comparator.comparingInt(ImportResult.RowError::row));
         }
+    }
+
+    /** dd/MM/yyyy, as the rules read it. */
+    static String dayFirst(java.time.LocalDateTime date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 }

@@ -199,10 +199,10 @@ class MemberImportTest {
             String party = random.nextInt(10) == 0 ? "Có" : "";
             String phone = random.nextInt(3) == 0 ? "" : "09" + String.format("%08d", random.nextInt(100_000_000));
             String address = "Tổ " + (1 + random.nextInt(20)) + ", Khu " + (1 + random.nextInt(9));
-            csv.append(person.fullName()).append(',').append(gender).append(',').append(RosterReader.dayFirst(birth.atStartOfDay()))
+            csv.append(person.fullName()).append(',').append(gender).append(',').append(MemberImportService.dayFirst(birth.atStartOfDay()))
                     .append(",Kinh,").append(party).append(',').append(phone).append(",\"").append(address).append("\",")
-                    .append(RosterReader.dayFirst(joined.atStartOfDay())).append('\n');
-            rows.add(new Object[] {person.fullName(), gender, RosterReader.dayFirst(birth.atStartOfDay()), "Kinh", party, phone,
+                    .append(MemberImportService.dayFirst(joined.atStartOfDay())).append('\n');
+            rows.add(new Object[] {person.fullName(), gender, MemberImportService.dayFirst(birth.atStartOfDay()), "Kinh", party, phone,
                     address, joined});
         }
         long start = System.nanoTime();
