@@ -97,27 +97,39 @@ $$;
 
 -- from V5
 CREATE OR REPLACE FUNCTION member_rollup_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    flows member_flow[] := ARRAY(SELECT f FROM new_rows n CROSS JOIN LATERAL member_flows(n, 1) f);
 BEGIN
-    PERFORM member_rollup_add(ARRAY(SELECT f FROM new_rows n CROSS JOIN LATERAL member_flows(n, 1) f));
+    -- one pass over the statement's rows for both: the yearly report's lock (R__reporting.sql), then the roll-ups
+    PERFORM member_report_check(flows);
+    PERFORM member_rollup_add(flows);
     RETURN NULL;
 END;
 $$;
 
 -- from V5
 CREATE OR REPLACE FUNCTION member_rollup_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM member_rollup_add(ARRAY(
+DECLARE
+    flows member_flow[] := ARRAY(
         SELECT f FROM new_rows n CROSS JOIN LATERAL member_flows(n, 1) f
         UNION ALL
-        SELECT f FROM old_rows o CROSS JOIN LATERAL member_flows(o, -1) f));
+        SELECT f FROM old_rows o CROSS JOIN LATERAL member_flows(o, -1) f);
+BEGIN
+    -- one pass over the statement's rows for both: the yearly report's lock (R__reporting.sql), then the roll-ups
+    PERFORM member_report_check(flows);
+    PERFORM member_rollup_add(flows);
     RETURN NULL;
 END;
 $$;
 
 -- from V5
 CREATE OR REPLACE FUNCTION member_rollup_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    flows member_flow[] := ARRAY(SELECT f FROM old_rows o CROSS JOIN LATERAL member_flows(o, -1) f);
 BEGIN
-    PERFORM member_rollup_add(ARRAY(SELECT f FROM old_rows o CROSS JOIN LATERAL member_flows(o, -1) f));
+    -- one pass over the statement's rows for both: the yearly report's lock (R__reporting.sql), then the roll-ups
+    PERFORM member_report_check(flows);
+    PERFORM member_rollup_add(flows);
     RETURN NULL;
 END;
 $$;

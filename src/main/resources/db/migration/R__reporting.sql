@@ -70,36 +70,8 @@ BEGIN
 END;
 $$;
 
-CREATE OR REPLACE FUNCTION member_report_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM member_report_check(ARRAY(SELECT f FROM new_rows n CROSS JOIN LATERAL member_flows(n, 1) f));
-    RETURN NULL;
-END;
-$$;
-
-CREATE OR REPLACE FUNCTION member_report_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM member_report_check(ARRAY(
-        SELECT f FROM new_rows n CROSS JOIN LATERAL member_flows(n, 1) f
-        UNION ALL
-        SELECT f FROM old_rows o CROSS JOIN LATERAL member_flows(o, -1) f));
-    RETURN NULL;
-END;
-$$;
-
-CREATE OR REPLACE FUNCTION member_report_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM member_report_check(ARRAY(SELECT f FROM old_rows o CROSS JOIN LATERAL member_flows(o, -1) f));
-    RETURN NULL;
-END;
-$$;
-
-CREATE OR REPLACE TRIGGER member_report_inserted AFTER INSERT ON member
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION member_report_inserted();
-CREATE OR REPLACE TRIGGER member_report_updated AFTER UPDATE ON member
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION member_report_updated();
-CREATE OR REPLACE TRIGGER member_report_deleted AFTER DELETE ON member
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION member_report_deleted();
+-- member_rollup_inserted/updated/deleted (R__members.sql) call it with the flows they compute for the roll-ups, so
+-- a member's statement computes its flows once (V64 dropped the statement triggers that computed them again).
 
 -- Registrations and their evaluations: the registration's year, at the node that recognises it (title_registration_place,
 -- which fires before this trigger by name, has placed it): its commune for the titles communes recognise, the province
