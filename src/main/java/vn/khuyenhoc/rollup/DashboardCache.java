@@ -2,6 +2,7 @@ package vn.khuyenhoc.rollup;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -44,11 +45,19 @@ class DashboardCache implements TransactionExecutionListener {
      */
     private static final int MAXIMUM_SIZE = 5_000;
     private static final Duration UNUSED_FOR = Duration.ofMinutes(30);
+    private static final int MAXIMUM_RENDERINGS = 2_000;
 
     private final RollupService rollups;
     private final CurrentReads currentReads;
     private final AtomicLong generation = new AtomicLong();
     private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE)
+            .expireAfterAccess(UNUSED_FOR).build();
+    /**
+     * Pages made from the dashboards, one per way of showing one (sorted, charted, in a language), of the generation of
+     * the dashboard they were made from: 20 to 110 kilobytes each. The few national and provincial ones are asked for
+     * all day; a commune's is small.
+     */
+    private final Cache<RenderedKey, Rendered> renderings = Caffeine.newBuilder().maximumSize(MAXIMUM_RENDERINGS)
             .expireAfterAccess(UNUSED_FOR).build();
     private volatile boolean listening;
 
@@ -73,6 +82,38 @@ class DashboardCache implements TransactionExecutionListener {
         return dashboard;
     }
 
+    /**
+     * What {@code render} makes of the dashboard {@link #dashboard(Scope, long, Period, int, boolean)} returns, made once
+     * per generation and {@code view} (everything else the rendering depends on: sort, chart, columns, language): the
+     * national page writes a 35-row table of thirty formatted figures, which cost most of its time when made per
+     * request. The node must lie in the scope, whether it is rendered or kept.
+     */
+    <T> T rendered(Scope scope, long nodeId, Period period, int trendYears, boolean withGroups, Object view,
+            Function<RollupService.Dashboard, T> render) {
+        return rendered(scope, new Key(nodeId, period, trendYears, withGroups), view,
+                () -> rollups.dashboard(scope, nodeId, period, trendYears, withGroups), render);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T rendered(Scope scope, Key key, Object view, Supplier<RollupService.Dashboard> read,
+            Function<RollupService.Dashboard, T> render) {
+        RenderedKey renderedKey = new RenderedKey(key, view);
+        Rendered kept = renderings.getIfPresent(renderedKey);
+        if (kept != null && kept.generation() == generation.get() && listening) {
+            scope.requireContains(kept.dashboard().node().path());
+            return (T) kept.value();
+        }
+        Entry entry = entry(key, read);
+        scope.requireContains(entry.dashboard().node().path());
+        T value = render.apply(entry.dashboard());
+        if (entry.generation() != NOT_KEPT) {
+            // stamped with the dashboard's generation, not the current one: made from figures a change has since
+            // overtaken, it is never served again
+            renderings.put(renderedKey, new Rendered(entry.generation(), entry.dashboard(), value));
+        }
+        return value;
+    }
+
     /** What a dashboard is read for: the node, the period, the years of the trend and whether by group of provinces. */
     record Key(long nodeId, Period period, int trendYears, boolean withGroups) {
 
@@ -84,24 +125,37 @@ class DashboardCache implements TransactionExecutionListener {
     private record Entry(long generation, RollupService.Dashboard dashboard) {
     }
 
+    private record RenderedKey(Key key, Object view) {
+    }
+
+    private record Rendered(long generation, RollupService.Dashboard dashboard, Object value) {
+    }
+
+    /** The generation of a dashboard read while changes cannot be heard: never kept, never matching. */
+    private static final long NOT_KEPT = -1;
+
     /**
      * The kept dashboard for this key if it is of the current generation; otherwise read, kept and returned. Requests
      * that miss the same key at once wait for one reading rather than each reading it (after a change, the national
      * page is asked for by many users at the same moment).
      */
     RollupService.Dashboard get(Key key, Supplier<RollupService.Dashboard> read) {
+        return entry(key, read).dashboard();
+    }
+
+    private Entry entry(Key key, Supplier<RollupService.Dashboard> read) {
         Entry entry = entries.getIfPresent(key);
         if (entry != null && entry.generation() == generation.get() && listening) {
-            return entry.dashboard();
+            return entry;
         }
         if (!listening) {
-            return read.get();
+            return new Entry(NOT_KEPT, read.get());
         }
         return entries.asMap().compute(key, (k, kept) -> {
             long current = generation.get(); // read before the dashboard is: a change committed meanwhile makes it stale
             // and read where every change that ended an earlier generation is visible (a replica may lag)
             return kept != null && kept.generation() == current ? kept : new Entry(current, currentReads.current(read));
-        }).dashboard();
+        });
     }
 
     /** Something a dashboard reads has changed: every cached dashboard is stale. */

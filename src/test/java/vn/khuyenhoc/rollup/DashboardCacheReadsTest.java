@@ -8,12 +8,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import vn.khuyenhoc.orgunit.OrgUnitKind;
+import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.shared.NotFoundException;
+import vn.khuyenhoc.shared.Scope;
 
-/** When the cache reads a dashboard: once for many users who miss it together, again after any change. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * When the cache reads a dashboard: once for many users who miss it together, again after any change; and when it makes
+ * a dashboard's page: once per way of showing it and generation.
+ */
 class DashboardCacheReadsTest {
 
     private static final DashboardCache.Key NATIONAL = new DashboardCache.Key(1, 2026, 8, false);
@@ -72,6 +82,54 @@ class DashboardCacheReadsTest {
         assertThat(readings).hasValue(2);
     }
 
+    @Test
+    void aPageIsMadeOncePerViewAndGenerationFromTheDashboardOfThatGeneration() {
+        DashboardCache cache = listeningCache();
+        AtomicInteger readings = new AtomicInteger();
+        AtomicInteger makings = new AtomicInteger();
+        Function<RollupService.Dashboard, String> render = d -> "page " + makings.incrementAndGet();
+
+        String first = cache.rendered(COUNTRY, NATIONAL, "vi, by members", () -> province(readings), render);
+        assertThat(cache.rendered(COUNTRY, NATIONAL, "vi, by members", () -> province(readings), render)).isSameAs(first);
+        assertThat(makings).hasValue(1);
+        // another way of showing it is made anew, from the same dashboard
+        assertThat(cache.rendered(COUNTRY, NATIONAL, "en, by members", () -> province(readings), render)).isEqualTo("page 2");
+        assertThat(readings).hasValue(1);
+
+        cache.afterCommit(new ReadWrite(), null);
+        assertThat(cache.rendered(COUNTRY, NATIONAL, "vi, by members", () -> province(readings), render)).isEqualTo("page 3");
+        assertThat(readings).as("a change reads the figures again").hasValue(2);
+    }
+
+    @Test
+    void aPageMadeFromFiguresAChangeOvertookIsNotServedAgain() {
+        DashboardCache cache = listeningCache();
+        AtomicInteger readings = new AtomicInteger();
+        AtomicInteger makings = new AtomicInteger();
+        cache.rendered(COUNTRY, NATIONAL, "vi", () -> province(readings), d -> {
+            cache.changed(); // committed while the page was being made
+            return "page " + makings.incrementAndGet();
+        });
+        assertThat(cache.<String>rendered(COUNTRY, NATIONAL, "vi", () -> province(readings), d -> "page " + makings.incrementAndGet()))
+                .isEqualTo("page 2");
+    }
+
+    @Test
+    void aKeptPageIsShownOnlyWithinTheScopeAndNothingIsKeptWhileChangesCannotBeHeard() {
+        DashboardCache cache = listeningCache();
+        AtomicInteger readings = new AtomicInteger();
+        cache.rendered(COUNTRY, NATIONAL, "vi", () -> province(readings), d -> "page");
+        Scope otherProvince = new Scope(7, "/1/7/", 1);
+        assertThatThrownBy(() -> cache.rendered(otherProvince, NATIONAL, "vi", () -> province(readings), d -> "page"))
+                .isInstanceOf(NotFoundException.class);
+
+        cache.listening(false);
+        AtomicInteger makings = new AtomicInteger();
+        cache.rendered(COUNTRY, NATIONAL, "vi", () -> province(readings), d -> "page " + makings.incrementAndGet());
+        cache.rendered(COUNTRY, NATIONAL, "vi", () -> province(readings), d -> "page " + makings.incrementAndGet());
+        assertThat(makings).hasValue(2);
+    }
+
     private static DashboardCache listeningCache() {
         DashboardCache cache = new DashboardCache(null, vn.khuyenhoc.shared.CurrentReads.DIRECT);
         cache.listening(true);
@@ -86,6 +144,16 @@ class DashboardCacheReadsTest {
             Thread.currentThread().interrupt();
         }
         return dashboard(readings);
+    }
+
+    private static final Scope COUNTRY = new Scope(1, "/1/", 0);
+
+    /** A province's dashboard (node /1/22/). */
+    private static RollupService.Dashboard province(AtomicInteger readings) {
+        readings.incrementAndGet();
+        OrgUnitView node = new OrgUnitView(22, 1L, 1, OrgUnitKind.PROVINCE, null, "22", "Quảng Ninh", null, "/1/22/", 22L,
+                true, 0);
+        return new RollupService.Dashboard(node, List.of(), 2026, Figures.empty(), List.of(), null, null, List.of());
     }
 
     private static RollupService.Dashboard dashboard(AtomicInteger readings) {

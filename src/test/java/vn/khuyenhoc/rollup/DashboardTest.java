@@ -21,7 +21,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.khuyenhoc.support.TestTree.as;
 
@@ -79,8 +78,10 @@ class DashboardTest {
         assertThat(table(mvc.perform(get("/units/" + tree.unit("22").id() + "/dashboard").with(as(province)))
                 .andExpect(status().isOk()).andReturn()).rows()).hasSize(54);
         // groups are the national board's view: a province asking for them gets its communes
-        assertThat(table(mvc.perform(get("/units/" + tree.unit("22").id() + "/dashboard?by=groups").with(as(province)))
-                .andExpect(status().isOk()).andExpect(model().attribute("by", "units")).andReturn()).rows()).hasSize(54);
+        DashboardPage asked = page(mvc.perform(get("/units/" + tree.unit("22").id() + "/dashboard?by=groups").with(as(province)))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(asked.by()).isEqualTo("units");
+        assertThat(asked.table().rows()).hasSize(54);
         var chapter = tree.newChapter("06688");
         mvc.perform(get("/units/" + chapter.id() + "/dashboard").with(as(tree.staffOf(chapter))))
                 .andExpect(status().isOk());
@@ -98,7 +99,11 @@ class DashboardTest {
     }
 
     private static DashboardTable table(MvcResult result) {
-        return (DashboardTable) result.getModelAndView().getModel().get("table");
+        return page(result).table();
+    }
+
+    private static DashboardPage page(MvcResult result) {
+        return (DashboardPage) result.getModelAndView().getModel().get("page");
     }
 
     @Test

@@ -27,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.khuyenhoc.support.TestTree.as;
 
@@ -112,7 +111,7 @@ class PeriodDashboardTest {
         // awards charted and sorted in the children's table: the commune's cell is its own ledgers' sum
         MvcResult charted = mvc.perform(get("/units/" + province.id() + "/dashboard?period=2021-2025&figure=money.awards&sort=money.awards")
                 .with(as(provinceStaff))).andExpect(status().isOk()).andReturn();
-        DashboardTable table = (DashboardTable) charted.getModelAndView().getModel().get("table");
+        DashboardTable table = ((DashboardPage) charted.getModelAndView().getModel().get("page")).table();
         assertThat(table.headers()).extracting(DashboardTable.Header::label).contains("Chi khen thưởng (cộng)");
         assertThat(table.rows().stream().map(r -> r.chartValue().longValue()).toList())
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
@@ -143,9 +142,9 @@ class PeriodDashboardTest {
                 new Asked("period=2021-2025", Period.span(2021, 2025), "2021–2025")}) {
             MvcResult result = mvc.perform(get("/units/" + commune.id() + "/dashboard?" + asked.query()).with(as(staff)))
                     .andExpect(status().isOk())
-                    .andExpect(model().attribute("period", asked.period()))
                     .andExpect(content().string(containsString(asked.title())))
                     .andReturn();
+            assertThat(shown(result)).isEqualTo(asked.period());
             RollupService.Dashboard dashboard = (RollupService.Dashboard) result.getModelAndView().getModel().get("dashboard");
             assertThat(dashboard.total()).isEqualTo(rollups.figures(central, commune.id(), asked.period()));
             assertThat(result.getResponse().getContentAsString()).contains("export.csv?period=" + asked.period().key());
@@ -156,8 +155,8 @@ class PeriodDashboardTest {
         Period thisYear = Period.year(vn.khuyenhoc.support.Today.inVietnam().getYear());
         for (String bad : new String[] {"period=abc", "period=2025-H3", "period=1800-2025", "year=abc", "year=99999999999999999999",
                 "from=2025&to=2021", "from=1e400&to=2025", "period=2025-2026-2027", "half=7"}) {
-            mvc.perform(get("/units/" + commune.id() + "/dashboard?" + bad).with(as(staff)))
-                    .andExpect(status().isOk()).andExpect(model().attribute("period", thisYear));
+            assertThat(shown(mvc.perform(get("/units/" + commune.id() + "/dashboard?" + bad).with(as(staff)))
+                    .andExpect(status().isOk()).andReturn())).as(bad).isEqualTo(thisYear);
         }
     }
 
@@ -186,5 +185,10 @@ class PeriodDashboardTest {
 
     private static String vnd(long amount) {
         return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi")).format(amount) + " ₫";
+    }
+
+    /** The period the dashboard page shows. */
+    private static Period shown(MvcResult result) {
+        return ((DashboardPage) result.getModelAndView().getModel().get("page")).view().period();
     }
 }
