@@ -9,8 +9,8 @@ import vn.khuyenhoc.registration.TitleKind;
 /**
  * A dashboard made into what its page shows: the node's figures formatted, money by kind, the shares panel, the
  * children's (or groups') table written as HTML, the trend as JSON, the period's name and the periods offered. Made
- * once per generation of the figures and way of showing them ({@link View}), and kept with the dashboard
- * ({@link DashboardCache#rendered}, by {@link DashboardPages}), so that the pages opened all day cost a template's markup and no formatting.
+ * once per generation of the figures and way of showing them ({@link View}) by {@link DashboardPages}, written as
+ * HTML and kept with the dashboard ({@link DashboardCache#rendered}).
  *
  * @param cols        the columns of the children's table: {@code main} figures or {@code money} by kind
  * @param sharesTable whether the children's table shows the shares (a share is charted) rather than the figures
@@ -23,10 +23,11 @@ record DashboardPage(RollupService.Dashboard dashboard, View view, String period
     /**
      * How a dashboard is shown: the period, the charted figure, the sort column (null: the tree's order) and direction,
      * the columns asked for ({@code main}, {@code money} or null: whatever the chart or sort needs), the language, the
-     * application's context path and this year (the years offered and the terms end there).
+     * application's context path, this year (the years offered and the terms end there) and whether the country may be
+     * shown by groups of provinces (to the national board).
      */
     record View(Period period, Figure chartFigure, Figure sort, boolean descending, String cols, Locale locale,
-            String contextPath, int thisYear) {
+            String contextPath, int thisYear, boolean groupsOffered) {
     }
 
     /** A figure of the node's totals: its label's message key and its value, formatted. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -40,10 +41,19 @@ class DashboardPages {
         this.messages = messages;
     }
 
-    /** The page of a node's dashboard, shown this way; the node must lie in the scope. */
-    DashboardPage page(Scope scope, long nodeId, boolean withGroups, View view) {
-        return dashboards.rendered(scope, nodeId, view.period(), TREND_YEARS, withGroups, view,
-                dashboard -> make(dashboard, view));
+    /**
+     * The page of a node's dashboard, shown this way, and its figures written as HTML by {@code write} (the template
+     * {@code rollup/dashboard-figures}); kept until the figures change. The node must lie in the scope.
+     */
+    Written page(Scope scope, long nodeId, boolean withGroups, View view, Function<DashboardPage, String> write) {
+        return dashboards.rendered(scope, nodeId, view.period(), TREND_YEARS, withGroups, view, dashboard -> {
+            DashboardPage page = make(dashboard, view);
+            return new Written(page, write.apply(page));
+        });
+    }
+
+    /** A dashboard's page and its figures written as HTML. */
+    record Written(DashboardPage page, String html) {
     }
 
     private DashboardPage make(RollupService.Dashboard dashboard, View view) {

@@ -88,6 +88,23 @@ class DashboardTest {
     }
 
     @Test
+    void theFiguresAreWrittenOnceForEveryoneAndWhatDependsOnTheUserIsWrittenPerRequest() throws Exception {
+        var province = tree.unit("22");
+        String url = "/units/" + province.id() + "/dashboard?year=2026&figure=familyShare";
+        MvcResult first = mvc.perform(get(url).with(as(tree.staffOf(tree.central())))).andExpect(status().isOk()).andReturn();
+        MvcResult second = mvc.perform(get(url).with(as(tree.staffOf(province)))).andExpect(status().isOk()).andReturn();
+        String kept = (String) first.getModelAndView().getModel().get("html");
+        assertThat(second.getModelAndView().getModel().get("html")).as("written once, kept for the next user").isSameAs(kept);
+        // nothing of a session in what is kept: no form that posts, no token, no session id in a link
+        assertThat(kept).contains("id=\"children\"").doesNotContain("_csrf").doesNotContainIgnoringCase("jsessionid")
+                .doesNotContainIgnoringCase("method=\"post\"");
+        // the breadcrumbs are the user's: the country links for the national board, not for the province's staff
+        String countryLink = "href=\"/units/" + tree.central().id() + "\"";
+        assertThat(first.getResponse().getContentAsString()).contains(countryLink);
+        assertThat(second.getResponse().getContentAsString()).doesNotContain(countryLink);
+    }
+
+    @Test
     void namesInTheTableAreEscaped() throws Exception {
         var commune = tree.unit("06688");
         orgUnits.createGrassroots(Staff.system(orgUnits.centralScope()), commune.id(),
