@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.KeysetPage;
@@ -41,6 +42,9 @@ class FundKeysetPagingTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     int year;
     OrgUnitView chapter;
@@ -140,6 +144,26 @@ class FundKeysetPagingTest {
         Staff stranger = tree.staffOf(tree.unit("06685"));
         mvc.perform(get(url).param("after", String.valueOf(neighbours)).with(as(stranger)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aPageIsOneRangeOfTheFundsDateIndex() {
+        // with sorting off, a plan that reads an index in the list's order is the only one that avoids it: the page
+        // after an entry starts in fund_entry_node_date_idx at that entry's date and id, and ends with the year
+        String plan = transactions.execute(s -> {
+            jdbc.sql("SET LOCAL enable_sort = off").update();
+            jdbc.sql("SET LOCAL enable_incremental_sort = off").update();
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
+            return String.join("\n", jdbc.sql("""
+                    EXPLAIN SELECT e.id FROM fund_entry e
+                    WHERE e.node_id = :n AND e.year = :y
+                      AND e.entry_date BETWEEN make_date(:y, 1, 1) AND make_date(:y, 12, 31)
+                      AND (e.entry_date, e.id) < (make_date(:y, 1, 3), 1000000)
+                    ORDER BY e.entry_date DESC, e.id DESC LIMIT 21
+                    """).param("n", chapter.id()).param("y", year).query(String.class).list());
+        });
+        assertThat(plan).contains("fund_entry_node_date_idx").contains("Index Cond").doesNotContain("Sort");
     }
 
     /** A fund's entries of a year (a condition on e), newest first. */
