@@ -19,6 +19,7 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.shared.CurrentStaff;
+import vn.khuyenhoc.shared.Keyset;
 import vn.khuyenhoc.shared.Notices;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.RuleViolations;
@@ -47,9 +48,9 @@ class CentreController {
 
     @GetMapping("/units/{id}/centres")
     @PreAuthorize("hasAnyRole('NATIONAL', 'PROVINCE', 'COMMUNE')")
-    String list(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(defaultValue = "0") String page,
-            Model model) {
-        CentreService.CentrePage centrePage = centres.list(staff.scope(), id, pageNumber(page));
+    String list(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before, Model model) {
+        CentreService.CentrePage centrePage = centres.list(staff.scope(), id, Keyset.Cursor.read(after, before));
         unitPage.show(model, centrePage.node());
         model.addAttribute("centrePage", centrePage);
         model.addAttribute("canWrite", centres.canWrite(staff, centrePage.node()));
@@ -128,14 +129,5 @@ class CentreController {
             model.addAttribute("form", form);
         }
         return "centre/form";
-    }
-
-    private static int pageNumber(String page) {
-        try {
-            return Math.max(0, Math.min(Integer.parseInt(page), 100_000));
-        }
-        catch (NumberFormatException ex) {
-            return 0;
-        }
     }
 }

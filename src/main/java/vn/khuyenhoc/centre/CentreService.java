@@ -21,6 +21,8 @@ import vn.khuyenhoc.audit.AuditService;
 import vn.khuyenhoc.closing.ClosedYears;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
+import vn.khuyenhoc.shared.Keyset;
+import vn.khuyenhoc.shared.KeysetPage;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.RuleViolationException;
@@ -67,23 +69,49 @@ public class CentreService {
 
     // ---------------------------------------------------------------------------------------------------- reading
 
-    /** A page of the centres of a node's subtree (a commune's, a province's, the country's), by commune then name. */
-    public CentrePage list(Scope scope, long nodeId, int page) {
+    /**
+     * A page of the centres of a node's subtree (a commune's, a province's, the country's), by province, commune and
+     * name, paged by keyset: the page after a centre is the next rows of learning_centre_list_order_idx (V65) from
+     * that centre's keys, whatever the page, instead of joining, sorting and skipping the whole country's register
+     * per request. The subtree is the centre's own column (commune_id, province_id), as for members. The count is
+     * exact, from the roll-ups (every centre is "opened" once, in the year of its decision). A link naming a centre
+     * outside the subtree gives the first page.
+     */
+    public CentrePage list(Scope scope, long nodeId, Keyset.Cursor cursor) {
         OrgUnitView node = orgUnits.get(scope, nodeId);
         if (node.level() > 2) {
             throw new NotFoundException();
         }
-        String pattern = node.path() + "%";
-        long total = jdbc.sql("""
-                SELECT count(*) FROM learning_centre c JOIN org_unit o ON o.id = c.commune_id WHERE o.path LIKE :pattern
-                """).param("pattern", pattern).query(Long.class).single();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.max(0, Math.min(page, pages - 1));
-        List<CentreView> centres = jdbc.sql(SELECT_CENTRE + """
-                WHERE o.path LIKE :pattern ORDER BY o.path, lower(c.name), c.id LIMIT :limit OFFSET :offset
-                """).param("pattern", pattern).param("limit", PAGE_SIZE).param("offset", (long) shown * PAGE_SIZE)
-                .query(CentreService::centre).list();
-        return new CentrePage(node, centres, shown, pages, total);
+        String subtree = switch (node.level()) {
+            case 2 -> "c.commune_id = :node";
+            case 1 -> "c.province_id = :node";
+            default -> "TRUE";
+        };
+        KeysetPage<CentreView> page = Keyset.page(cursor,
+                id -> jdbc.sql("SELECT " + LIST_ORDER.columns() + " FROM learning_centre c WHERE c.id = :cursor AND "
+                                + subtree)
+                        .param("cursor", id).param("node", node.id())
+                        .query((rs, n) -> LIST_ORDER.read(rs)).optional(),
+                (from, backwards, limit) -> jdbc.sql(SELECT_CENTRE + " WHERE " + subtree
+                                + (from == null ? "" : " AND " + LIST_ORDER.after(backwards))
+                                + " ORDER BY " + LIST_ORDER.orderBy(backwards) + " LIMIT :limit")
+                        .param("node", node.id()).params(from == null ? Map.of() : LIST_ORDER.params(from))
+                        .param("limit", limit)
+                        .query(CentreService::centre).list(),
+                PAGE_SIZE, CentreView::id);
+        return new CentrePage(node, page.counted(() -> registered(node)));
+    }
+
+    /** The lists' order: by province, commune, name (as the commune's unique index has it) and id. */
+    private static final Keyset.Order LIST_ORDER = Keyset.Order.ascending("c.province_id", "c.commune_id",
+            "lower(c.name)", "c.id");
+
+    /** The centres registered in a node's subtree, from rollup_centres; the country's is the sum of its provinces'. */
+    private long registered(OrgUnitView node) {
+        String nodes = node.level() == 0 ? "r.node_id IN (SELECT p.id FROM org_unit p WHERE p.level = 1)"
+                : "r.node_id = :node";
+        return jdbc.sql("SELECT coalesce(sum(r.opened), 0) FROM rollup_centres r WHERE " + nodes)
+                .param("node", node.id()).query(Long.class).single();
     }
 
     /** A centre of the scope's subtree; any other answers 404 like a missing one. */
@@ -440,15 +468,7 @@ public class CentreService {
     // ---------------------------------------------------------------------------------------------------- views
 
     /** A page of a node's centres. */
-    public record CentrePage(OrgUnitView node, List<CentreView> centres, int page, int pages, long total) {
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pages;
-        }
+    public record CentrePage(OrgUnitView node, KeysetPage<CentreView> centres) {
     }
 
     /** A centre a fund entry may name, for a select: its name and commune, and whether it still operates. */

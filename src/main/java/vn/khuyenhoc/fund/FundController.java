@@ -44,8 +44,8 @@ class FundController {
     String fund(@CurrentStaff Staff staff, @PathVariable long id, @RequestParam(required = false) String year,
             @RequestParam(required = false) String direction, @RequestParam(required = false) String category,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String page, Model model) {
-        FundFilter filter = FundFilter.read(year, direction, category, from, to, page);
+            @RequestParam(required = false) String after, @RequestParam(required = false) String before, Model model) {
+        FundFilter filter = FundFilter.read(year, direction, category, from, to, after, before);
         FundService.FundYear fund = funds.year(staff, id, filter);
         model.addAttribute("filter", filter);
         model.addAttribute("fund", fund);

@@ -5,22 +5,36 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
+import vn.khuyenhoc.shared.Keyset;
+
 /**
- * The fund page's query: a year and, within it, optional direction, category and date range, and a page. Read
- * leniently from the query string: a value that does not read (a made-up category, a garbled date) is not applied.
+ * The fund page's query: a year and, within it, optional direction, category and date range, and where the page of
+ * entries goes on from (keyset paging, {@link Keyset}). Read leniently from the query string: a value that does not
+ * read (a made-up category, a garbled date, an entry id that is not a number) is not applied.
  */
 public record FundFilter(Integer year, FundDirection direction, FundCategory category, LocalDate from, LocalDate to,
-        Integer page) {
+        Keyset.Cursor cursor) {
+
+    public FundFilter {
+        cursor = cursor == null ? Keyset.Cursor.none() : cursor;
+    }
 
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
-    static FundFilter read(String year, String direction, String category, String from, String to, String page) {
+    static FundFilter read(String year, String direction, String category, String from, String to, String after,
+            String before) {
         return new FundFilter(number(year), constant(FundDirection.class, direction), constant(FundCategory.class, category),
-                date(from), date(to), number(page));
+                date(from), date(to), Keyset.Cursor.read(after, before));
     }
 
-    public int pageOrFirst() {
-        return page == null || page < 0 ? 0 : page;
+    /** Whether a date range narrows the list (then its count is read; otherwise it is in the year's totals). */
+    boolean hasDates() {
+        return from != null || to != null;
+    }
+
+    /** Whether an entry of this category is in the list, by direction and category (not by date). */
+    boolean admits(FundCategory c) {
+        return (direction == null || c.direction() == direction) && (category == null || c == category);
     }
 
     /** True when something beyond the year narrows the list. */

@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.khuyenhoc.shared.Keyset;
+import vn.khuyenhoc.shared.KeysetPage;
+
 /**
  * The SQL of the ledger. It can append an entry and read entries, and nothing else: there is no update and no
  * delete here (nor anywhere), and the database refuses both whoever asks. The database also places each entry,
@@ -87,20 +90,39 @@ class FundLedger {
         return jdbc.sql(SELECT_ENTRY + " WHERE e.id = :id").param("id", entryId).query(FundLedger::entry).optional();
     }
 
-    /** A page of a fund's entries of a year, newest first, narrowed by the filter. */
-    List<FundEntryView> entries(long nodeId, int year, FundFilter filter, int limit, long offset) {
-        return jdbc.sql(SELECT_ENTRY + " WHERE e.node_id = :node AND e.year = :year" + FILTER
-                        + " ORDER BY e.entry_date DESC, e.id DESC LIMIT :limit OFFSET :offset")
-                .params(filterParams(nodeId, year, filter))
-                .param("limit", limit).param("offset", offset)
-                .query(FundLedger::entry).list();
+    /**
+     * A page of a fund's entries of a year, newest first, narrowed by the filter, paged by keyset: the page after an
+     * entry is the next rows of fund_entry_node_date_idx (node_id, entry_date, id) backwards from that entry's date
+     * and id, whatever the page, instead of an OFFSET that reads and skips every newer entry. The year is also
+     * written as its dates (the same rows: fund_entry_year) so that the index range ends with the year. An entry
+     * of another fund or year named by a link gives the first page.
+     */
+    KeysetPage<FundEntryView> entries(long nodeId, int year, FundFilter filter, int size) {
+        Map<String, Object> params = filterParams(nodeId, year, filter);
+        return Keyset.page(filter.cursor(),
+                id -> jdbc.sql("SELECT " + ENTRY_ORDER.columns()
+                                + " FROM fund_entry e WHERE e.id = :cursor AND e.node_id = :node AND e.year = :year")
+                        .param("cursor", id).param("node", nodeId).param("year", year)
+                        .query((rs, n) -> ENTRY_ORDER.read(rs)).optional(),
+                (from, backwards, limit) -> jdbc.sql(SELECT_ENTRY + " WHERE e.node_id = :node AND e.year = :year"
+                                + YEAR_DATES + FILTER + (from == null ? "" : " AND " + ENTRY_ORDER.after(backwards))
+                                + " ORDER BY " + ENTRY_ORDER.orderBy(backwards) + " LIMIT :limit")
+                        .params(params).params(from == null ? Map.of() : ENTRY_ORDER.params(from)).param("limit", limit)
+                        .query(FundLedger::entry).list(),
+                size, FundEntryView::id);
     }
 
-    long count(long nodeId, int year, FundFilter filter) {
-        return jdbc.sql("SELECT count(*) FROM fund_entry e WHERE e.node_id = :node AND e.year = :year" + FILTER)
-                .params(filterParams(nodeId, year, filter))
+    /** The entries of a fund's year the filter keeps, counted up to {@link Keyset#COUNT_LIMIT} + 1. */
+    long countUpToCap(long nodeId, int year, FundFilter filter) {
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM fund_entry e WHERE e.node_id = :node AND e.year = :year"
+                        + YEAR_DATES + FILTER + " LIMIT :cap) c")
+                .params(filterParams(nodeId, year, filter)).param("cap", Keyset.COUNT_LIMIT + 1)
                 .query(Long.class).single();
     }
+
+    private static final Keyset.Order ENTRY_ORDER = Keyset.Order.descending("e.entry_date", "e.id");
+
+    private static final String YEAR_DATES = " AND e.entry_date BETWEEN make_date(:year, 1, 1) AND make_date(:year, 12, 31)";
 
     private static final String FILTER = """
              AND (CAST(:direction AS varchar) IS NULL OR e.direction = :direction)

@@ -20,6 +20,7 @@ import vn.khuyenhoc.closing.ClosedYears;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.DatabaseRefusals;
+import vn.khuyenhoc.shared.KeysetPage;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Scope;
@@ -89,10 +90,11 @@ public class FundService {
         long disbursed = disbursements.stream().mapToLong(Line::amount).sum();
         long reached = disbursements.stream().mapToLong(Line::people).sum();
 
-        long total = ledger.count(node.id(), year, filter);
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(filter.pageOrFirst(), pages - 1);
-        List<FundEntryView> entries = ledger.entries(node.id(), year, filter, PAGE_SIZE, (long) page * PAGE_SIZE);
+        // the year's entries by category are in its totals (read above): the list's count without a date range
+        KeysetPage<FundEntryView> entries = ledger.entries(node.id(), year, filter, PAGE_SIZE);
+        entries = filter.hasDates() ? entries.countedUpTo(() -> ledger.countUpToCap(node.id(), year, filter))
+                : entries.counted(() -> totals.values().stream().filter(t -> filter.admits(t.category()))
+                        .mapToLong(FundLedger.CategoryTotal::entries).sum());
 
         int firstYear = ledger.firstYear(node.id());
         List<Integer> years = new ArrayList<>();
@@ -100,7 +102,7 @@ public class FundService {
             years.add(y);
         }
         return new FundYear(node, year, years, opening, receipts, disbursements, raised, disbursed, reached,
-                opening + raised - disbursed, new EntryPage(entries, page, pages, total), isOwn(staff, node),
+                opening + raised - disbursed, entries, isOwn(staff, node),
                 closing.isClosed(year));
     }
 
@@ -330,22 +332,11 @@ public class FundService {
 
     /** A node's fund in a year. {@code canRecord}: the fund is the user's own, so they may write to it. */
     public record FundYear(OrgUnitView node, int year, List<Integer> years, long opening, List<Line> receipts,
-            List<Line> disbursements, long raised, long disbursed, long peopleReached, long closing, EntryPage entries,
-            boolean canRecord, boolean yearClosed) {
+            List<Line> disbursements, long raised, long disbursed, long peopleReached, long closing,
+            KeysetPage<FundEntryView> entries, boolean canRecord, boolean yearClosed) {
     }
 
     /** One category's figures in a year: net amount (reversals subtracted), people reached, entries. */
     public record Line(FundCategory category, long amount, long people, long entries) {
-    }
-
-    public record EntryPage(List<FundEntryView> entries, int page, int pages, long total) {
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pages;
-        }
     }
 }

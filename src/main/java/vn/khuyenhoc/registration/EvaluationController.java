@@ -21,6 +21,8 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.shared.CurrentStaff;
+import vn.khuyenhoc.shared.Keyset;
+import vn.khuyenhoc.shared.KeysetPage;
 import vn.khuyenhoc.shared.Notices;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.RuleViolations;
@@ -54,9 +56,10 @@ class EvaluationController {
     @GetMapping("/units/{communeId}/evaluation")
     String list(@CurrentStaff Staff staff, @PathVariable("communeId") long communeId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) TitleKind kind, @RequestParam(required = false) RegistrationStatus status,
-            @RequestParam(required = false) Long unit, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) Long unit, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before, Model model) {
         RegistrationFilter filter = new RegistrationFilter(RegistrationController.yearOrCurrent(year, clock), kind, status,
-                unit, page);
+                unit, Keyset.Cursor.read(after, before));
         return page(staff, communeId, filter, model, EvaluationForm.empty(null));
     }
 
@@ -65,11 +68,12 @@ class EvaluationController {
     String evaluateAll(@CurrentStaff Staff staff, @PathVariable long communeId,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) TitleKind kind,
             @RequestParam(required = false) RegistrationStatus status, @RequestParam(required = false) Long unit,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) List<String> selected,
+            @RequestParam(required = false) String after, @RequestParam(required = false) String before,
+            @RequestParam(required = false) List<String> selected,
             @Valid @ModelAttribute("evaluationForm") EvaluationForm form, BindingResult errors, Model model,
             RedirectAttributes flash) {
         RegistrationFilter filter = new RegistrationFilter(RegistrationController.yearOrCurrent(year, clock), kind, status,
-                unit, page);
+                unit, Keyset.Cursor.read(after, before));
         evaluation.recogniser(staff, communeId);
         if (selected == null || selected.isEmpty()) {
             errors.rejectValue("selected", "evaluation.selected.required");
@@ -82,7 +86,9 @@ class EvaluationController {
                         .queryParam("year", filter.year()).queryParamIfPresent("kind", Optional.ofNullable(kind))
                         .queryParamIfPresent("status", Optional.ofNullable(status))
                         .queryParamIfPresent("unit", Optional.ofNullable(unit))
-                        .queryParam("page", filter.page()).buildAndExpand(communeId).toUriString();
+                        .queryParamIfPresent("after", Optional.ofNullable(filter.cursor().after()))
+                        .queryParamIfPresent("before", Optional.ofNullable(filter.cursor().before()))
+                        .buildAndExpand(communeId).toUriString();
             }
             catch (RuleViolationException ex) {
                 RuleViolations.reject(errors, ex);
@@ -112,7 +118,7 @@ class EvaluationController {
     }
 
     private String page(Staff staff, long communeId, RegistrationFilter filter, Model model, EvaluationForm form) {
-        RegistrationPage list = evaluation.list(staff, communeId, filter);
+        KeysetPage<RegistrationView> list = evaluation.list(staff, communeId, filter);
         OrgUnitView commune = evaluation.recogniser(staff, communeId);
         unitPage.show(model, commune);
         model.addAttribute("filter", filter);

@@ -19,6 +19,7 @@ import vn.khuyenhoc.closing.ClosedYears;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.DatabaseRefusals;
+import vn.khuyenhoc.shared.KeysetPage;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.Staff;
@@ -39,7 +40,7 @@ import vn.khuyenhoc.shared.VietnamTime;
 @Transactional(readOnly = true)
 public class EvaluationService {
 
-    private static final int PAGE_SIZE = 50;
+    static final int PAGE_SIZE = 50;
 
     private final TitleRegistrationRepository registrations;
     private final RegistrationQueries queries;
@@ -79,7 +80,7 @@ public class EvaluationService {
     }
 
     /** All live registrations the node recognises for the filter (a status, a kind, one registering node). */
-    public RegistrationPage list(Staff staff, long nodeId, RegistrationFilter filter) {
+    public KeysetPage<RegistrationView> list(Staff staff, long nodeId, RegistrationFilter filter) {
         OrgUnitView recogniser = recogniser(staff, nodeId);
         if (filter.nodeId() != null) {
             OrgUnitView node = orgUnits.get(staff.scope(), filter.nodeId());

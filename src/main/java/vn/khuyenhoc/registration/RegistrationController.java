@@ -25,6 +25,7 @@ import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.orgunit.UnitPageModel;
 import vn.khuyenhoc.shared.CurrentStaff;
+import vn.khuyenhoc.shared.Keyset;
 import vn.khuyenhoc.shared.Notices;
 import vn.khuyenhoc.shared.RuleViolationException;
 import vn.khuyenhoc.shared.RuleViolations;
@@ -57,9 +58,10 @@ class RegistrationController {
     @GetMapping("/units/{nodeId}/registrations")
     String list(@CurrentStaff Staff staff, @PathVariable long nodeId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) TitleKind kind, @RequestParam(required = false) RegistrationStatus status,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String after, @RequestParam(required = false) String before, Model model) {
         OrgUnitView node = registrations.registeringNode(staff.scope(), nodeId);
-        RegistrationFilter filter = new RegistrationFilter(yearOrCurrent(year, clock), kind, status, null, page);
+        RegistrationFilter filter = new RegistrationFilter(yearOrCurrent(year, clock), kind, status, null,
+                Keyset.Cursor.read(after, before));
         unitPage.show(model, node);
         model.addAttribute("filter", filter);
         model.addAttribute("years", yearChoices(filter.year(), clock));

@@ -4,10 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import vn.khuyenhoc.shared.Keyset;
+import vn.khuyenhoc.shared.KeysetPage;
 
 /**
  * The read side: lists and counts in SQL, each on an index of title_registration. Callers have resolved the node
@@ -42,9 +47,17 @@ class RegistrationQueries {
         }
     }
 
-    private static final String ORDER = """
-            ORDER BY array_position(ARRAY['FAMILY', 'CLAN', 'COMMUNITY', 'UNIT', 'CITIZEN', 'COMMUNE', 'PROVINCE']::varchar[], r.kind),
-                     title_fold(n.name), title_fold(r.subject_name), r.id
+    /**
+     * The lists' order: by kind, then registering node, then subject, all ascending and ending in the id, so that a
+     * page goes on from a registration's own keys ({@link Keyset}).
+     */
+    private static final Keyset.Order LIST_ORDER = Keyset.Order.ascending(
+            "array_position(ARRAY['FAMILY', 'CLAN', 'COMMUNITY', 'UNIT', 'CITIZEN', 'COMMUNE', 'PROVINCE']::varchar[], r.kind)",
+            "title_fold(n.name)", "title_fold(r.subject_name)", "r.id");
+    private static final String ORDER = " ORDER BY " + LIST_ORDER.orderBy(false);
+    private static final String SELECT_VIEW = """
+            SELECT r.*, n.name AS node_name
+            FROM title_registration r JOIN org_unit n ON n.id = r.node_id
             """;
 
     private final JdbcClient jdbc;
@@ -74,9 +87,13 @@ class RegistrationQueries {
 
     /**
      * A page of the registrations of an owner and year, withdrawn ones only when the filter asks for them
-     * (or, with {@code includeWithdrawn}, when it names no status).
+     * (or, with {@code includeWithdrawn}, when it names no status), paged by keyset on the lists' order from the
+     * registration the filter's cursor names: one of the owner's registrations of that year, or the first page. An
+     * owner's registrations of a year are a node's own or those a commune, a province or the country recognises (a
+     * commune's subtree at most), so their count is read, up to {@link Keyset#COUNT_LIMIT}.
      */
-    RegistrationPage page(Owner owner, long ownerId, RegistrationFilter filter, boolean includeWithdrawn, int size) {
+    KeysetPage<RegistrationView> page(Owner owner, long ownerId, RegistrationFilter filter, boolean includeWithdrawn,
+            int size) {
         String where = """
                 WHERE %s AND r.year = :year
                   AND (CAST(:kind AS varchar) IS NULL OR r.kind = :kind)
@@ -84,30 +101,33 @@ class RegistrationQueries {
                   AND (CASE WHEN CAST(:status AS varchar) IS NULL THEN (:withdrawn OR r.status <> 'WITHDRAWN')
                             ELSE r.status = :status END)
                 """.formatted(owner.where());
-        String kind = filter.kind() == null ? null : filter.kind().name();
-        String status = filter.status() == null ? null : filter.status().name();
-        long total = jdbc.sql("SELECT count(*) FROM title_registration r " + where)
-                .param("owner", ownerId).param("year", filter.year()).param("kind", kind)
-                .param("node", filter.nodeId()).param("status", status).param("withdrawn", includeWithdrawn)
-                .query(Long.class).single();
-        int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / size));
-        List<RegistrationView> items = jdbc.sql("""
-                SELECT r.*, n.name AS node_name
-                FROM title_registration r JOIN org_unit n ON n.id = r.node_id
-                """ + where + ORDER + " LIMIT :limit OFFSET :offset")
-                .param("owner", ownerId).param("year", filter.year()).param("kind", kind)
-                .param("node", filter.nodeId()).param("status", status).param("withdrawn", includeWithdrawn)
-                .param("limit", size).param("offset", (long) page * size)
-                .query(RegistrationQueries::view)
-                .list();
-        return new RegistrationPage(items, page, size, total);
+        Map<String, Object> params = new HashMap<>();
+        params.put("owner", ownerId);
+        params.put("year", filter.year());
+        params.put("kind", filter.kind() == null ? null : filter.kind().name());
+        params.put("node", filter.nodeId());
+        params.put("status", filter.status() == null ? null : filter.status().name());
+        params.put("withdrawn", includeWithdrawn);
+        return Keyset.page(filter.cursor(),
+                id -> jdbc.sql("SELECT " + LIST_ORDER.columns() + """
+                         FROM title_registration r JOIN org_unit n ON n.id = r.node_id
+                        WHERE r.id = :cursor AND %s AND r.year = :year
+                        """.formatted(owner.where()))
+                        .param("cursor", id).param("owner", ownerId).param("year", filter.year())
+                        .query((rs, n) -> LIST_ORDER.read(rs)).optional(),
+                (from, backwards, limit) -> jdbc.sql(SELECT_VIEW + where
+                                + (from == null ? "" : " AND " + LIST_ORDER.after(backwards))
+                                + " ORDER BY " + LIST_ORDER.orderBy(backwards) + " LIMIT :limit")
+                        .params(params).params(from == null ? Map.of() : LIST_ORDER.params(from)).param("limit", limit)
+                        .query(RegistrationQueries::view).list(),
+                size, RegistrationView::id)
+                .countedUpTo(() -> jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM title_registration r " + where
+                        + " LIMIT :cap) c").params(params).param("cap", Keyset.COUNT_LIMIT + 1).query(Long.class).single());
     }
 
     /** Every live registration of a kind and year that a node recognises, in list order (at most a few thousand). */
     List<RegistrationView> all(long recognisingNodeId, int year, TitleKind kind) {
-        return jdbc.sql("""
-                SELECT r.*, n.name AS node_name
-                FROM title_registration r JOIN org_unit n ON n.id = r.node_id
+        return jdbc.sql(SELECT_VIEW + """
                 WHERE r.recognising_node_id = :owner AND r.year = :year AND r.kind = :kind AND r.status <> 'WITHDRAWN'
                 """ + ORDER)
                 .param("owner", recognisingNodeId).param("year", year).param("kind", kind.name())
@@ -116,9 +136,7 @@ class RegistrationQueries {
 
     /** The registrations one decision of a node recognised, in list order. */
     List<RegistrationView> recognisedBy(long recognisingNodeId, String decisionNumber) {
-        return jdbc.sql("""
-                SELECT r.*, n.name AS node_name
-                FROM title_registration r JOIN org_unit n ON n.id = r.node_id
+        return jdbc.sql(SELECT_VIEW + """
                 WHERE r.recognising_node_id = :owner AND r.status = 'RECOGNISED' AND r.decision_number = :decision
                 """ + ORDER)
                 .param("owner", recognisingNodeId).param("decision", decisionNumber)

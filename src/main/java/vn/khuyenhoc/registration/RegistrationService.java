@@ -17,6 +17,7 @@ import vn.khuyenhoc.closing.ClosedYears;
 import vn.khuyenhoc.orgunit.OrgUnitService;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.DatabaseRefusals;
+import vn.khuyenhoc.shared.KeysetPage;
 import vn.khuyenhoc.shared.NotFoundException;
 import vn.khuyenhoc.shared.Role;
 import vn.khuyenhoc.shared.RuleViolationException;
@@ -38,7 +39,7 @@ import vn.khuyenhoc.shared.VietnamTime;
 public class RegistrationService {
 
     static final String AUDIT_TYPE = "REGISTRATION";
-    private static final int PAGE_SIZE = 20;
+    static final int PAGE_SIZE = 20;
 
     private final TitleRegistrationRepository registrations;
     private final RegistrationQueries queries;
@@ -76,10 +77,10 @@ public class RegistrationService {
     }
 
     /** A node's own registrations of a year (withdrawn ones too, marked): a grassroots unit's, or a commune's. */
-    public RegistrationPage list(Scope scope, long nodeId, RegistrationFilter filter) {
+    public KeysetPage<RegistrationView> list(Scope scope, long nodeId, RegistrationFilter filter) {
         OrgUnitView node = registeringNode(scope, nodeId);
         return queries.page(RegistrationQueries.Owner.NODE, node.id(),
-                new RegistrationFilter(filter.year(), filter.kind(), filter.status(), null, filter.page()), true,
+                new RegistrationFilter(filter.year(), filter.kind(), filter.status(), null, filter.cursor()), true,
                 PAGE_SIZE);
     }
 

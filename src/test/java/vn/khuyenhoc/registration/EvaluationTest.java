@@ -178,7 +178,7 @@ class EvaluationTest {
                 .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*value=\"" + selectedA + "\"[^>]*checked.*")));
 
         registrations.post(communeStaff, "/units/" + commune.id() + "/evaluation", "year", String.valueOf(YEAR),
-                        "kind", "FAMILY", "page", "0",
+                        "kind", "FAMILY",
                         "selected", registrations.idOf(a) + ":0", "selected", registrations.idOf(b) + ":0",
                         "selected", registrations.idOf(c) + ":0", "selected", registrations.idOf(d) + ":0",
                         "result", "RECOGNISED", "decisionNumber", "125/QĐ-KH", "decisionDate", YEAR + "-01-03")
@@ -187,11 +187,11 @@ class EvaluationTest {
         assertThat(registrations.status(registrations.idOf(a))).isEqualTo("REGISTERED");
         // a citizen is recognised by its scores (issue 14): one decision for the others
         registrations.post(communeStaff, "/units/" + commune.id() + "/evaluation", "year", String.valueOf(YEAR),
-                        "kind", "FAMILY", "page", "0",
+                        "kind", "FAMILY",
                         "selected", registrations.idOf(a) + ":0",
                         "selected", registrations.idOf(c) + ":0", "selected", registrations.idOf(d) + ":0",
                         "result", "RECOGNISED", "decisionNumber", "125/QĐ-KH", "decisionDate", YEAR + "-01-03")
-                .andExpect(redirectedUrl("/units/" + commune.id() + "/evaluation?year=" + YEAR + "&kind=FAMILY&page=0"))
+                .andExpect(redirectedUrl("/units/" + commune.id() + "/evaluation?year=" + YEAR + "&kind=FAMILY"))
                 .andExpect(flash().attribute("notice", "evaluation.saved.RECOGNISED"))
                 .andExpect(flash().attribute("noticeArg", "3"));
         assertThat(registrations.status(registrations.idOf(b))).isEqualTo("REGISTERED");

@@ -200,8 +200,11 @@ class RegistrationChangesTest {
                 .andExpect(content().string(containsString("Có 23 đăng ký")))
                 .andExpect(content().string(containsString("Công dân 19")))
                 .andExpect(content().string(not(containsString("Công dân 20"))))
-                .andExpect(content().string(containsString("Trang 1/2")));
-        mvc.perform(get("/units/" + unit.id() + "/registrations").param("page", "1").with(as(secretary)))
+                .andExpect(content().string(containsString("id=\"page-next\"")));
+        // the next page goes on after the last registration shown (keyset paging, issue 18)
+        long last = jdbc.sql("SELECT id FROM title_registration WHERE node_id = :n AND subject_name = 'Công dân 19'")
+                .param("n", unit.id()).query(Long.class).single();
+        mvc.perform(get("/units/" + unit.id() + "/registrations").param("after", String.valueOf(last)).with(as(secretary)))
                 .andExpect(content().string(containsString("Công dân 22")))
                 .andExpect(content().string(not(containsString("Công dân 19"))));
         mvc.perform(get("/units/" + unit.id() + "/registrations").param("status", "RECOGNISED").with(as(secretary)))
