@@ -1,6 +1,5 @@
 package vn.khuyenhoc.orgunit;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +10,6 @@ interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
     OrgUnit findByLevel(int level);
 
     Optional<OrgUnit> findByCode(String code);
-
-    List<OrgUnit> findByIdInOrderByLevel(Collection<Long> ids);
 
     List<OrgUnit> findByParentIdOrderByCodeAscNameAsc(long parentId);
 

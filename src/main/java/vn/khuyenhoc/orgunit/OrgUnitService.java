@@ -70,8 +70,19 @@ public class OrgUnitService {
 
     /** The node's ancestors from the central node down, then the node itself. */
     public List<OrgUnitView> lineage(OrgUnitView unit) {
-        List<Long> ids = Arrays.stream(unit.path().split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
-        return units.findByIdInOrderByLevel(ids).stream().map(OrgUnitView::of).toList();
+        Long[] ids = Arrays.stream(unit.path().split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf)
+                .toArray(Long[]::new);
+        // read by SQL: through JPA, the collection parameter made Hibernate translate the query afresh on every call,
+        // a fifth of a member save's time (and every page about a node reads its lineage)
+        return jdbc.sql("""
+                SELECT id, parent_id, level, kind, admin_type, code, name, name_en, path, province_id, active, version
+                FROM org_unit WHERE id = ANY(:ids) ORDER BY level
+                """).param("ids", ids)
+                .query((rs, i) -> new OrgUnitView(rs.getLong("id"), rs.getObject("parent_id", Long.class),
+                        rs.getInt("level"), OrgUnitKind.valueOf(rs.getString("kind")), rs.getString("admin_type"),
+                        rs.getString("code"), rs.getString("name"), rs.getString("name_en"), rs.getString("path"),
+                        rs.getObject("province_id", Long.class), rs.getBoolean("active"), rs.getLong("version")))
+                .list();
     }
 
     /** The children of a node in scope, each with the number of its own active children. */
