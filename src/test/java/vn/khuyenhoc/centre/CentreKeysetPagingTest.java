@@ -102,11 +102,11 @@ class CentreKeysetPagingTest {
         assertThat(flatten(country)).containsExactlyElementsOf(ids("TRUE"));
         assertThat(country.get(0).total()).isEqualTo(ids("TRUE").size());
 
-        // a commune's own centres: all on one page, counted
+        // a commune's own centres (other tests may have registered some there too): every one once, counted
         OrgUnitView commune = communes.get(0);
-        KeysetPage<CentreView> own = page(tree.staffOf(commune), commune);
-        assertThat(ids(own)).containsExactlyElementsOf(ids("c.commune_id = " + commune.id()));
-        assertThat(own.total()).isEqualTo(own.rows().size());
+        List<KeysetPage<CentreView>> own = walk(tree.staffOf(commune), commune);
+        assertThat(flatten(own)).containsExactlyElementsOf(ids("c.commune_id = " + commune.id()));
+        assertThat(own.get(0).total()).isEqualTo(flatten(own).size());
     }
 
     @Test
