@@ -5,10 +5,13 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
@@ -21,12 +24,38 @@ import vn.khuyenhoc.shared.Staff;
 @Service
 public class AuditService {
 
+    /**
+     * The name of a transaction that writes an audit entry and nothing else (a read of personal data, a sign-in):
+     * it changes no figure, so the dashboards' cache keeps what it holds when it commits.
+     */
+    public static final String ENTRY_ONLY = "audit.entryOnly";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** Asked for when first used: the transaction manager's listeners (the dashboards' cache) depend on this service. */
+    private final ObjectProvider<PlatformTransactionManager> transactions;
 
-    AuditService(JdbcClient jdbc, JsonMapper json) {
+    AuditService(JdbcClient jdbc, JsonMapper json, ObjectProvider<PlatformTransactionManager> transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transactions = transactions;
+    }
+
+    /** A transaction named {@link #ENTRY_ONLY}, or the caller's if there is one. */
+    private TransactionTemplate entryOnly() {
+        TransactionTemplate template = new TransactionTemplate(transactions.getObject());
+        template.setName(ENTRY_ONLY);
+        return template;
+    }
+
+    /**
+     * An entry about something read, not changed (who read which member or list, Decree 13/2023): in a transaction
+     * of its own named {@link #ENTRY_ONLY}, or in the caller's if there is one (which then names what it changes).
+     * Reading member lists all day must not make every dashboard read afresh, as any other writing transaction does.
+     */
+    public void recordRead(Staff actor, String action, String entityType, Long entityId, String orgUnitPath,
+            Object details) {
+        entryOnly().executeWithoutResult(status -> record(actor, action, entityType, entityId, orgUnitPath, null, details));
     }
 
     /**
@@ -57,9 +86,12 @@ public class AuditService {
      * An entry about signing in or out (issue 16), written in a transaction of its own by the login's handlers:
      * the actor may be no account at all (a failed guess at a username that does not exist).
      */
-    @Transactional
     public void recordSignIn(Long actorId, String actorUsername, String action, String orgUnitPath,
             Object details) {
+        entryOnly().executeWithoutResult(status -> signIn(actorId, actorUsername, action, orgUnitPath, details));
+    }
+
+    private void signIn(Long actorId, String actorUsername, String action, String orgUnitPath, Object details) {
         String name = actorUsername == null ? "" : actorUsername.strip();
         jdbc.sql("""
                 INSERT INTO audit_log (actor_id, actor_username, action, entity_type, entity_id, org_unit_path, after_state)

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.khuyenhoc.audit.AuditService;
@@ -84,11 +85,11 @@ public class MemberService {
     }
 
     /** Audits a read of a member's page or of a member list (Decree 13/2023): who read what, not the data read. */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS) // not the class's read-only one: the entry is written in its own
     public void recordRead(Staff staff, String action, Long memberId, String nodePath, Map<String, Object> what) {
         Map<String, Object> details = new java.util.LinkedHashMap<>(what);
         details.put("personalData", seesPersonalData(staff));
-        audit.record(staff, action, AUDIT_TYPE, memberId, nodePath, null, details);
+        audit.recordRead(staff, action, AUDIT_TYPE, memberId, nodePath, details);
     }
 
     /** A member inside the scope. @throws NotFoundException when missing or outside it */

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 
+import vn.khuyenhoc.audit.AuditService;
 import vn.khuyenhoc.shared.CurrentReads;
 import vn.khuyenhoc.shared.Scope;
 
@@ -24,7 +25,8 @@ import vn.khuyenhoc.shared.Scope;
  * new generation, and only a dashboard of the current generation is served. A generation ends
  * <ul>
  * <li>after each writing transaction of this application commits, before its request answers (so a user always
- * sees their own change, and anyone who has seen it done sees it too), and</li>
+ * sees their own change, and anyone who has seen it done sees it too), except one that only wrote an audit entry
+ * ({@link AuditService#ENTRY_ONLY}: reading member lists all day is audited), and</li>
  * <li>when the database notifies a change of a roll-up, population, unit or group table, whoever made it: another
  * instance, an administrator's SQL, a rebuild ({@link FiguresChangeListener}, V17).</li>
  * </ul>
@@ -170,9 +172,10 @@ class DashboardCache implements TransactionExecutionListener {
         changed();
     }
 
+    /** A writing transaction has committed: unless it only wrote an audit entry (a read, a sign-in), figures may have changed. */
     @Override
     public void afterCommit(TransactionExecution transaction, @Nullable Throwable commitFailure) {
-        if (!transaction.isReadOnly()) {
+        if (!transaction.isReadOnly() && !AuditService.ENTRY_ONLY.equals(transaction.getTransactionName())) {
             changed();
         }
     }

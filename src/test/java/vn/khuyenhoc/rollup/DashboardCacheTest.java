@@ -78,6 +78,20 @@ class DashboardCacheTest {
     }
 
     @Test
+    void readingMemberListsIsAuditedWithoutMakingTheDashboardsReadAfresh() throws Exception {
+        OrgUnitView commune = tree.unit("06688");
+        Staff communeStaff = tree.staffOf(commune);
+        RollupService.Dashboard first = kept(commune, communeStaff);
+        long audited = jdbc().sql("SELECT count(*) FROM audit_log WHERE action = 'READ_LIST'").query(Long.class).single();
+
+        mvc.perform(get("/units/" + commune.id() + "/members").with(as(communeStaff))).andExpect(status().isOk());
+
+        assertThat(jdbc().sql("SELECT count(*) FROM audit_log WHERE action = 'READ_LIST'").query(Long.class).single())
+                .as("the read is audited, in a transaction of its own").isEqualTo(audited + 1);
+        assertThat(dashboard(commune, communeStaff)).as("an audit entry changes no figure").isSameAs(first);
+    }
+
+    @Test
     void aChangeMadeOutsideTheApplicationShowsOnceTheDatabaseNotifiesIt() throws Exception {
         OrgUnitView commune = tree.unit("06652");
         Staff communeStaff = tree.staffOf(commune);
@@ -143,5 +157,9 @@ class DashboardCacheTest {
     private RollupService.Dashboard dashboard(OrgUnitView node, Staff staff) throws Exception {
         return (RollupService.Dashboard) mvc.perform(get("/units/" + node.id() + "/dashboard").with(as(staff)))
                 .andExpect(status().isOk()).andReturn().getModelAndView().getModel().get("dashboard");
+    }
+
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
     }
 }
