@@ -33,20 +33,21 @@ public class TemplateWriter {
 
     private final ISpringTemplateEngine templates;
     private final ApplicationContext applicationContext;
-    private final ServletContext servletContext;
-    private final JakartaServletWebApplication application;
 
-    TemplateWriter(ISpringTemplateEngine templates, ApplicationContext applicationContext, ServletContext servletContext) {
+    /**
+     * Nothing of the servlet container is asked for here: the app also runs without a web server (the data set
+     * generator, {@code --spring.main.web-application-type=none}), and a request brings its own servlet context.
+     */
+    TemplateWriter(ISpringTemplateEngine templates, ApplicationContext applicationContext) {
         this.templates = templates;
         this.applicationContext = applicationContext;
-        this.servletContext = servletContext;
-        this.application = JakartaServletWebApplication.buildApplication(servletContext);
     }
 
     /** The template, written with these variables for this request, in this language. */
     public String write(String template, Map<String, Object> variables, Locale locale, HttpServletRequest request,
             HttpServletResponse response) {
         Map<String, Object> model = new HashMap<>(variables);
+        ServletContext servletContext = request.getServletContext();
         RequestContext requestContext = new RequestContext(request, response, servletContext, model);
         model.put(AbstractTemplateView.SPRING_MACRO_REQUEST_CONTEXT_ATTRIBUTE, requestContext);
         model.put(SpringContextVariableNames.THYMELEAF_REQUEST_CONTEXT,
@@ -54,6 +55,7 @@ public class TemplateWriter {
         model.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(applicationContext,
                         (ConversionService) request.getAttribute(ConversionService.class.getName())));
-        return templates.process(template, new WebContext(application.buildExchange(request, response), locale, model));
+        return templates.process(template, new WebContext(
+                JakartaServletWebApplication.buildApplication(servletContext).buildExchange(request, response), locale, model));
     }
 }
