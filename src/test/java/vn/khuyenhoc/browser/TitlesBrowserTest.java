@@ -1,6 +1,5 @@
 package vn.khuyenhoc.browser;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class TitlesBrowserTest {
             browser.type(By.id("decisionNumber"), "125/QĐ-KH");
             // the phone's date picker cannot be typed into portably: set the value it would give
             ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('decisionDate').value = arguments[0];",
-                    LocalDate.now().toString());
+                    vn.khuyenhoc.support.Today.inVietnam().toString());
             browser.click(By.id("submit-evaluation"));
             assertThat(browser.text(By.cssSelector("[role=status]"))).isEqualTo("Đã công nhận 1 đăng ký.");
         }

@@ -121,7 +121,7 @@ class EvaluationTest {
                 .andExpect(model().attributeHasFieldErrors("evaluationForm", "decisionDate"))
                 .andExpect(content().string(containsString("Ngày quyết định không thể trước năm đăng ký.")));
         registrations.post(communeStaff, url, "result", "RECOGNISED", "decisionNumber", "12/QĐ",
-                        "decisionDate", LocalDate.now().plusDays(1).toString(), "version", "0")
+                        "decisionDate", vn.khuyenhoc.support.Today.inVietnam().plusDays(1).toString(), "version", "0")
                 .andExpect(content().string(containsString("Ngày quyết định không thể sau hôm nay.")));
         registrations.post(communeStaff, url, "decisionNumber", "12/QĐ", "version", "0")
                 .andExpect(model().attributeHasFieldErrors("evaluationForm", "result"))

@@ -1,6 +1,5 @@
 package vn.khuyenhoc.registration;
 
-import java.time.Year;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +14,7 @@ import static vn.khuyenhoc.support.TestTree.as;
 /** Test helpers: registrations made through the forms, and what the database holds about them. */
 class Registrations {
 
-    static final int YEAR = Year.now().getValue();
+    static final int YEAR = vn.khuyenhoc.support.Today.inVietnam().getYear();
 
     private final MockMvc mvc;
     private final JdbcClient jdbc;

@@ -2,7 +2,6 @@ package vn.khuyenhoc.rollup;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Year;
 
 import javax.sql.DataSource;
 
@@ -66,7 +65,7 @@ class DashboardCacheTest {
 
         mvc.perform(post("/units/" + chapter.id() + "/members").with(as(tree.staffOf(chapter))).with(csrf())
                         .param("fullName", "Trần Thị Bích").param("gender", "FEMALE").param("birth", "1980")
-                        .param("address", "Tổ 5").param("joinedOn", Year.now() + "-01-15"))
+                        .param("address", "Tổ 5").param("joinedOn", vn.khuyenhoc.support.Today.inVietnam().getYear() + "-01-15"))
                 .andExpect(redirectedUrlPattern("/members/*"));
 
         RollupService.Dashboard after = dashboard(commune, communeStaff);
@@ -106,7 +105,7 @@ class DashboardCacheTest {
                         """)) {
             connection.setAutoCommit(true);
             upsert.setLong(1, commune.id());
-            upsert.setInt(2, Year.now().getValue());
+            upsert.setInt(2, vn.khuyenhoc.support.Today.inVietnam().getYear());
             upsert.setLong(3, population);
             upsert.executeUpdate();
         }

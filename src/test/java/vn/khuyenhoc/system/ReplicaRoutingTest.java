@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Year;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -127,7 +126,7 @@ class ReplicaRoutingTest {
             MockHttpSession secretarySession = new MockHttpSession();
             mvc.perform(post("/units/" + chapter.id() + "/members").session(secretarySession).with(as(secretary))
                             .with(csrf()).param("fullName", "Đặng Thị Sao Mai").param("gender", "FEMALE")
-                            .param("birth", "1982").param("address", "Tổ 7").param("joinedOn", Year.now() + "-01-20"))
+                            .param("birth", "1982").param("address", "Tổ 7").param("joinedOn", vn.khuyenhoc.support.Today.inVietnam().getYear() + "-01-20"))
                     .andExpect(redirectedUrlPattern("/members/*"));
             assertThat(secretarySession.getAttribute(ReplicaRouter.OWN_WRITE)).as("the write's position, kept")
                     .isNotNull();
@@ -168,7 +167,7 @@ class ReplicaRoutingTest {
         MockHttpSession session = new MockHttpSession();
         mvc.perform(post("/units/" + chapter.id() + "/members").session(session).with(as(secretary)).with(csrf())
                         .param("fullName", "Lò Văn Tiến").param("gender", "MALE").param("birth", "1979")
-                        .param("address", "Bản Mòng").param("joinedOn", Year.now() + "-02-03"))
+                        .param("address", "Bản Mòng").param("joinedOn", vn.khuyenhoc.support.Today.inVietnam().getYear() + "-02-03"))
                 .andExpect(redirectedUrlPattern("/members/*"));
         waitForTheReplica();
         assertThat(memberList(chapter, secretary, session)).contains("Lò Văn Tiến");
@@ -204,7 +203,7 @@ class ReplicaRoutingTest {
                         'Tổ 9', make_date(?, 3, 1))
                 """)) {
             insert.setLong(1, chapter.id());
-            insert.setInt(2, Year.now().getValue());
+            insert.setInt(2, vn.khuyenhoc.support.Today.inVietnam().getYear());
             insert.executeUpdate();
         }
     }

@@ -51,7 +51,7 @@ class NumericFieldsTest {
         Staff national = tree.staffOf(tree.central());
         Staff communeStaff = tree.staffOf(commune);
         Staff secretary = tree.staffOf(chapter);
-        String year = String.valueOf(java.time.Year.now().getValue());
+        String year = String.valueOf(vn.khuyenhoc.support.Today.inVietnam().getYear());
 
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("year", "/years/close", national, Map.of()));
