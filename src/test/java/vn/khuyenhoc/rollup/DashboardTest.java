@@ -108,11 +108,13 @@ class DashboardTest {
     void namesInTheTableAreEscaped() throws Exception {
         var commune = tree.unit("06688");
         orgUnits.createGrassroots(Staff.system(orgUnits.centralScope()), commune.id(),
-                new GrassrootsUnitForm(OrgUnitKind.CHAPTER, "Chi hội <b>Đông</b> " + java.util.UUID.randomUUID(), null));
+                new GrassrootsUnitForm(OrgUnitKind.CHAPTER, "Chi hội <b>Đông</b><script>alert(1)</script> " + java.util.UUID.randomUUID(), null));
         mvc.perform(get("/units/" + commune.id() + "/dashboard").with(as(tree.staffOf(commune))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Chi hội &lt;b&gt;Đông&lt;/b&gt;")))
-                .andExpect(content().string(not(containsString("<b>Đông"))));
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+                .andExpect(content().string(not(containsString("<b>Đông"))))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))));
     }
 
     private static DashboardTable table(MvcResult result) {
