@@ -37,25 +37,45 @@ bench_stop() {
   as_postgres "$PGBIN/pg_ctl -D $PGDATA -m fast stop" >/dev/null 2>&1 || true
 }
 
+PG_OPTIONS="-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=${BENCH_SHARED_BUFFERS:-4GB} -c work_mem=64MB \
+  -c maintenance_work_mem=1GB -c max_wal_size=16GB -c checkpoint_timeout=30min -c max_connections=200"
+# While the data set is generated, and only then: a bulk load's settings. Index builds and the loads' rows write no
+# WAL beyond what recovery strictly needs (wal_level=minimal), and nothing waits for the disk (fsync off). A crash
+# during generation loses the data set, which is then generated again: generated.ok is written only at the end.
+PG_LOAD_OPTIONS="-c wal_level=minimal -c max_wal_senders=0 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off"
+
+pg_start() { # [extra server options]
+  as_postgres "$PGBIN/pg_ctl -D $PGDATA -l $PGDATA/server.log -w -t 600 -o '$PG_OPTIONS $*' start" >/dev/null
+}
+
 bench_start_postgres() {
   if [ ! -f "$PGDATA/PG_VERSION" ]; then
     mkdir -p "$PGDATA"; chown -R postgres "$PGDATA" 2>/dev/null || true
     as_postgres "$PGBIN/initdb -D $PGDATA -A trust -U postgres -E UTF8 >/dev/null"
   fi
   chown -R postgres "$PGDATA" 2>/dev/null || true
-  as_postgres "$PGBIN/pg_ctl -D $PGDATA -l $PGDATA/server.log -w -o '-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=${BENCH_SHARED_BUFFERS:-4GB} -c work_mem=64MB -c maintenance_work_mem=1GB -c max_wal_size=16GB -c checkpoint_timeout=30min -c max_connections=200' start" >/dev/null
+  pg_start
   trap bench_stop EXIT
 }
 
 bench_generate() {
   if [ ! -f "$PGDATA/generated.ok" ]; then
+    as_postgres "$PGBIN/pg_ctl -D $PGDATA -m fast -w stop" >/dev/null
+    pg_start "$PG_LOAD_OPTIONS"
     psql -h 127.0.0.1 -p "$PGPORT" -U postgres -c "DROP DATABASE IF EXISTS khuyenhoc" >/dev/null
     psql -h 127.0.0.1 -p "$PGPORT" -U postgres -c "CREATE DATABASE khuyenhoc" >/dev/null
     echo "== generating the data set at scale $SCALE (once; reused by later runs)"
     /usr/bin/time -f "GENERATED wall %e s, max RSS %M KB" java -jar "$JAR" --spring.main.web-application-type=none \
-        --khuyenhoc.generate.scale="$SCALE" --logging.level.root=WARN | tee "$OUT/generate-$SCALE.txt"
+        --khuyenhoc.generate.scale="$SCALE" --logging.level.root=WARN --logging.level.vn.khuyenhoc.generator=INFO \
+        | tee "$OUT/generate-$SCALE.txt"
+    local start=$SECONDS
     psql_bench -c "VACUUM ANALYZE" >/dev/null
+    echo "GENERATED vacuum analyze $((SECONDS - start)) s" | tee -a "$OUT/generate-$SCALE.txt"
+    psql_bench -c "CHECKPOINT" >/dev/null
+    as_postgres "$PGBIN/pg_ctl -D $PGDATA -m fast -w stop" >/dev/null
+    pg_start
     touch "$PGDATA/generated.ok"
+    du -sh "$PGDATA" | sed 's/^/GENERATED data directory /' | tee -a "$OUT/generate-$SCALE.txt"
   fi
 }
 

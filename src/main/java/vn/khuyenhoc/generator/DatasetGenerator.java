@@ -196,6 +196,7 @@ public class DatasetGenerator {
         private final List<CompletableFuture<Void>> all = new ArrayList<>();
         private final Map<String, long[]> spans = new LinkedHashMap<>();
         private final Map<String, Double> timings;
+        private final long started = System.nanoTime();
 
         Schedule(Map<String, Double> timings) {
             this.timings = timings;
@@ -208,6 +209,7 @@ public class DatasetGenerator {
             CompletableFuture<Void> group = CompletableFuture.allOf(after).thenCompose(ready -> CompletableFuture.allOf(
                     statements.stream().map(sql -> CompletableFuture.runAsync(() -> timed(name, sql, session), pool))
                             .toArray(CompletableFuture[]::new)));
+            group.thenRun(() -> report(name));
             all.add(group);
             return group;
         }
@@ -221,10 +223,23 @@ public class DatasetGenerator {
                 throw new IllegalStateException("generation failed: " + ex.getMessage(), ex);
             }
             long end = System.nanoTime();
+            log.info("generator: " + name + ": " + (sql.length() > 90 ? sql.substring(0, 90) + "…" : sql) + " took "
+                    + Duration.ofNanos(end - start).toMillis() / 1000.0 + " s");
             synchronized (spans) {
                 long[] span = spans.get(name);
                 span[0] = Math.min(span[0], start);
                 span[1] = Math.max(span[1], end);
+            }
+        }
+
+        /** Logs a group's time as soon as its last statement ends, so that a long run shows where it is. */
+        private void report(String name) {
+            synchronized (spans) {
+                long[] span = spans.get(name);
+                if (span[1] >= span[0]) {
+                    log.info("generator: " + name + " took " + Duration.ofNanos(span[1] - span[0]).toMillis() / 1000.0
+                            + " s (overlapped), done " + Duration.ofNanos(span[1] - started).toSeconds() + " s into the rest");
+                }
             }
         }
 
@@ -242,7 +257,6 @@ public class DatasetGenerator {
                     spans.forEach((name, span) -> {
                         if (span[1] >= span[0]) {
                             timings.put(name, Duration.ofNanos(span[1] - span[0]).toMillis() / 1000.0);
-                            log.info("generator: " + name + " took " + timings.get(name) + " s (overlapped)");
                         }
                     });
                 }
