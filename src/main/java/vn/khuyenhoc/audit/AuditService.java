@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.khuyenhoc.shared.RecordChanges;
 import vn.khuyenhoc.shared.Scope;
 import vn.khuyenhoc.shared.Staff;
 
@@ -23,12 +24,6 @@ import vn.khuyenhoc.shared.Staff;
  */
 @Service
 public class AuditService {
-
-    /**
-     * The name of a transaction that writes an audit entry and nothing else (a read of personal data, a sign-in):
-     * it changes no figure, so the dashboards' cache keeps what it holds when it commits.
-     */
-    public static final String ENTRY_ONLY = "audit.entryOnly";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -41,16 +36,16 @@ public class AuditService {
         this.transactions = transactions;
     }
 
-    /** A transaction named {@link #ENTRY_ONLY}, or the caller's if there is one. */
+    /** A transaction named {@link RecordChanges#AUDIT_ENTRY_ONLY}, or the caller's if there is one. */
     private TransactionTemplate entryOnly() {
         TransactionTemplate template = new TransactionTemplate(transactions.getObject());
-        template.setName(ENTRY_ONLY);
+        template.setName(RecordChanges.AUDIT_ENTRY_ONLY);
         return template;
     }
 
     /**
      * An entry about something read, not changed (who read which member or list, Decree 13/2023): in a transaction
-     * of its own named {@link #ENTRY_ONLY}, or in the caller's if there is one (which then names what it changes).
+     * of its own named {@link RecordChanges#AUDIT_ENTRY_ONLY}, or in the caller's if there is one (which then names what it changes).
      * Reading member lists all day must not make every dashboard read afresh, as any other writing transaction does.
      */
     public void recordRead(Staff actor, String action, String entityType, Long entityId, String orgUnitPath,

@@ -3,18 +3,23 @@ package vn.khuyenhoc.rollup;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 
-import vn.khuyenhoc.audit.AuditService;
 import vn.khuyenhoc.shared.CurrentReads;
+import vn.khuyenhoc.shared.RecordChanges;
 import vn.khuyenhoc.shared.Scope;
 
 /**
@@ -26,10 +31,19 @@ import vn.khuyenhoc.shared.Scope;
  * <ul>
  * <li>after each writing transaction of this application commits, before its request answers (so a user always
  * sees their own change, and anyone who has seen it done sees it too), except one that only wrote an audit entry
- * ({@link AuditService#ENTRY_ONLY}: reading member lists all day is audited), and</li>
+ * ({@link RecordChanges#changedRecords}: reading member lists all day is audited), and</li>
  * <li>when the database notifies a change of a roll-up, population, unit or group table, whoever made it: another
  * instance, an administrator's SQL, a rebuild ({@link FiguresChangeListener}, V17).</li>
  * </ul>
+ * <p>
+ * <b>At most {@code khuyenhoc.dashboards.max-staleness} behind (one second), for those who did not make the change.</b>
+ * At the year-end peak fifty secretaries save a second, and each save ends a generation: read afresh for every
+ * change, the national page would be read and written fifty times a second, and the saves would wait for it. So a
+ * dashboard (and its page) read less than that long ago is still served after a change, to every user who has not
+ * committed a change of their own since it was read; the first request after the window reads it afresh (the
+ * others waiting for that one reading). Whoever saved sees their own change on their next page, whatever dashboard
+ * they open. A window of zero (the tests' setting) serves only the current generation.
+ * <p>
  * While the notifications cannot be listened to (at start, or the connection lost), nothing is cached. The
  * generation is read before a dashboard is, so a change committed while it is read makes it stale at once. With a
  * streaming replica, a dashboard to be kept is read where every change committed before its generation began is
@@ -62,10 +76,27 @@ class DashboardCache implements TransactionExecutionListener {
     private final Cache<RenderedKey, Rendered> renderings = Caffeine.newBuilder().maximumSize(MAXIMUM_RENDERINGS)
             .expireAfterAccess(UNUSED_FOR).build();
     private volatile boolean listening;
+    private final long maxStalenessNanos;
+    private final LongSupplier nanoTime;
+    /**
+     * Who committed a change lately, and when ({@link #nanoTime}): they are never served a dashboard read before it.
+     * Kept as long as the window, after which no dashboard read before the change is served to anyone.
+     */
+    private final Cache<String, Long> recentWriters;
 
-    DashboardCache(RollupService rollups, CurrentReads currentReads) {
+    @Autowired
+    DashboardCache(RollupService rollups, CurrentReads currentReads,
+            @Value("${khuyenhoc.dashboards.max-staleness:1s}") Duration maxStaleness) {
+        this(rollups, currentReads, maxStaleness, System::nanoTime);
+    }
+
+    DashboardCache(RollupService rollups, CurrentReads currentReads, Duration maxStaleness, LongSupplier nanoTime) {
         this.rollups = rollups;
         this.currentReads = currentReads;
+        this.maxStalenessNanos = maxStaleness.isNegative() ? 0 : maxStaleness.toNanos();
+        this.nanoTime = nanoTime;
+        this.recentWriters = Caffeine.newBuilder().expireAfterWrite(maxStaleness.isNegative() ? Duration.ZERO : maxStaleness)
+                .maximumSize(100_000).build();
     }
 
     /**
@@ -101,7 +132,7 @@ class DashboardCache implements TransactionExecutionListener {
             Function<RollupService.Dashboard, T> render) {
         RenderedKey renderedKey = new RenderedKey(key, view);
         Rendered kept = renderings.getIfPresent(renderedKey);
-        if (kept != null && kept.generation() == generation.get() && listening) {
+        if (kept != null && servable(kept.generation(), kept.readAt())) {
             scope.requireContains(kept.dashboard().node().path());
             return (T) kept.value();
         }
@@ -111,7 +142,7 @@ class DashboardCache implements TransactionExecutionListener {
         if (entry.generation() != NOT_KEPT) {
             // stamped with the dashboard's generation, not the current one: made from figures a change has since
             // overtaken, it is never served again
-            renderings.put(renderedKey, new Rendered(entry.generation(), entry.dashboard(), value));
+            renderings.put(renderedKey, new Rendered(entry.generation(), entry.readAt(), entry.dashboard(), value));
         }
         return value;
     }
@@ -124,13 +155,14 @@ class DashboardCache implements TransactionExecutionListener {
         }
     }
 
-    private record Entry(long generation, RollupService.Dashboard dashboard) {
+    /** A dashboard, the generation it was read in and when that reading began ({@link #nanoTime}). */
+    private record Entry(long generation, long readAt, RollupService.Dashboard dashboard) {
     }
 
     private record RenderedKey(Key key, Object view) {
     }
 
-    private record Rendered(long generation, RollupService.Dashboard dashboard, Object value) {
+    private record Rendered(long generation, long readAt, RollupService.Dashboard dashboard, Object value) {
     }
 
     /** The generation of a dashboard read while changes cannot be heard: never kept, never matching. */
@@ -147,17 +179,45 @@ class DashboardCache implements TransactionExecutionListener {
 
     private Entry entry(Key key, Supplier<RollupService.Dashboard> read) {
         Entry entry = entries.getIfPresent(key);
-        if (entry != null && entry.generation() == generation.get() && listening) {
+        if (entry != null && servable(entry.generation(), entry.readAt())) {
             return entry;
         }
         if (!listening) {
-            return new Entry(NOT_KEPT, read.get());
+            return new Entry(NOT_KEPT, nanoTime.getAsLong(), read.get());
         }
         return entries.asMap().compute(key, (k, kept) -> {
+            if (kept != null && servable(kept.generation(), kept.readAt())) {
+                return kept; // read by the request this one waited for
+            }
             long current = generation.get(); // read before the dashboard is: a change committed meanwhile makes it stale
+            long readAt = nanoTime.getAsLong();
             // and read where every change that ended an earlier generation is visible (a replica may lag)
-            return kept != null && kept.generation() == current ? kept : new Entry(current, currentReads.current(read));
+            return new Entry(current, readAt, currentReads.current(read));
         });
+    }
+
+    /**
+     * Whether something kept may be served to the current user: of the current generation, or read less than the
+     * window ago and the user has committed no change since.
+     */
+    private boolean servable(long keptGeneration, long readAt) {
+        if (!listening || keptGeneration == NOT_KEPT) {
+            return false;
+        }
+        if (keptGeneration == generation.get()) {
+            return true;
+        }
+        if (maxStalenessNanos == 0 || nanoTime.getAsLong() - readAt >= maxStalenessNanos) {
+            return false;
+        }
+        String user = currentUser();
+        Long wrote = user == null ? null : recentWriters.getIfPresent(user);
+        return wrote == null || wrote - readAt < 0;
+    }
+
+    private static @Nullable String currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getName();
     }
 
     /** Something a dashboard reads has changed: every cached dashboard is stale. */
@@ -175,7 +235,11 @@ class DashboardCache implements TransactionExecutionListener {
     /** A writing transaction has committed: unless it only wrote an audit entry (a read, a sign-in), figures may have changed. */
     @Override
     public void afterCommit(TransactionExecution transaction, @Nullable Throwable commitFailure) {
-        if (!transaction.isReadOnly() && !AuditService.ENTRY_ONLY.equals(transaction.getTransactionName())) {
+        if (RecordChanges.changedRecords(transaction)) {
+            String user = currentUser();
+            if (user != null && maxStalenessNanos > 0) {
+                recentWriters.put(user, nanoTime.getAsLong()); // before the generation ends: no gap for their next page
+            }
             changed();
         }
     }

@@ -74,10 +74,13 @@ final class ReplicaRouter implements vn.khuyenhoc.shared.CurrentReads, Transacti
         }
     }
 
-    /** A writing transaction of a signed-in user's request committed: their next reads must see it. */
+    /**
+     * A transaction of a signed-in user's request that changed records committed: their next reads must see it. (The
+     * audit entry of a read changes nothing they read: after it, their reads stay on the replica.)
+     */
     @Override
     public void afterCommit(TransactionExecution transaction, @Nullable Throwable commitFailure) {
-        if (commitFailure != null || transaction.isReadOnly()) {
+        if (commitFailure != null || !vn.khuyenhoc.shared.RecordChanges.changedRecords(transaction)) {
             return;
         }
         HttpSession session = currentSession();

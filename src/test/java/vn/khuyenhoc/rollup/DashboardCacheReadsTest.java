@@ -130,8 +130,60 @@ class DashboardCacheReadsTest {
         assertThat(makings).hasValue(2);
     }
 
+    @Test
+    void withinTheWindowAChangedDashboardIsStillServedExceptToWhoeverCommittedTheChange() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        DashboardCache cache = new DashboardCache(null, vn.khuyenhoc.shared.CurrentReads.DIRECT,
+                java.time.Duration.ofSeconds(1), now::get);
+        cache.listening(true);
+        AtomicInteger readings = new AtomicInteger();
+        RollupService.Dashboard first = cache.get(NATIONAL, () -> province(readings));
+        String firstPage = cache.rendered(COUNTRY, NATIONAL, "vi", () -> province(readings), d -> "page 1");
+
+        now.addAndGet(400_000_000);
+        signedInAs("secretary", () -> cache.afterCommit(new ReadWrite(), null));
+        now.addAndGet(400_000_000);
+        assertThat(signedInAs("national", () -> cache.get(NATIONAL, () -> province(readings))))
+                .as("0.8 s old, and the national board changed nothing").isSameAs(first);
+        String nationalPage = signedInAs("national",
+                () -> cache.rendered(COUNTRY, NATIONAL, "vi", () -> province(readings), d -> "page 2"));
+        assertThat(nationalPage).isSameAs(firstPage);
+        assertThat(readings).hasValue(1);
+
+        RollupService.Dashboard secretarySees = signedInAs("secretary", () -> cache.get(NATIONAL, () -> province(readings)));
+        assertThat(secretarySees).as("read before her change: read afresh for her").isNotSameAs(first);
+        assertThat(signedInAs("national", () -> cache.get(NATIONAL, () -> province(readings)))).isSameAs(secretarySees);
+
+        signedInAs("secretary", () -> cache.afterCommit(new ReadWrite(), null));
+        now.addAndGet(1_000_000_000);
+        assertThat(signedInAs("national", () -> cache.get(NATIONAL, () -> province(readings))))
+                .as("a second after it was read, a changed dashboard is read afresh for everyone").isNotSameAs(secretarySees);
+        assertThat(readings).hasValue(3);
+    }
+
+    private static <T> T signedInAs(String username, java.util.concurrent.Callable<T> work) {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new org.springframework.security.authentication.TestingAuthenticationToken(username, "secret"));
+        try {
+            return work.call();
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+        finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void signedInAs(String username, Runnable work) {
+        signedInAs(username, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     private static DashboardCache listeningCache() {
-        DashboardCache cache = new DashboardCache(null, vn.khuyenhoc.shared.CurrentReads.DIRECT);
+        DashboardCache cache = new DashboardCache(null, vn.khuyenhoc.shared.CurrentReads.DIRECT, java.time.Duration.ZERO);
         cache.listening(true);
         return cache;
     }
