@@ -42,7 +42,7 @@ PG_OPTIONS="-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=$
 # While the data set is generated, and only then: a bulk load's settings. Index builds and the loads' rows write no
 # WAL beyond what recovery strictly needs (wal_level=minimal), and nothing waits for the disk (fsync off). A crash
 # during generation loses the data set, which is then generated again: generated.ok is written only at the end.
-PG_LOAD_OPTIONS="-c wal_level=minimal -c max_wal_senders=0 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off"
+PG_LOAD_OPTIONS="-c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=2GB -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off"
 
 pg_start() { # [extra server options]
   as_postgres "$PGBIN/pg_ctl -D $PGDATA -l $PGDATA/server.log -w -t 600 -o '$PG_OPTIONS $*' start" >/dev/null
