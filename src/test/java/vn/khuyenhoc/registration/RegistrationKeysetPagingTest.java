@@ -41,6 +41,10 @@ class RegistrationKeysetPagingTest {
     private static final String ORDER = """
             array_position(ARRAY['FAMILY', 'CLAN', 'COMMUNITY', 'UNIT', 'CITIZEN', 'COMMUNE', 'PROVINCE']::varchar[], r.kind),
             title_fold(n.name), title_fold(r.subject_name), r.id""";
+    /** The evaluation list's order (V66's index): kind, subject, id. */
+    private static final String EVALUATION_ORDER = """
+            array_position(ARRAY['FAMILY', 'CLAN', 'COMMUNITY', 'UNIT', 'CITIZEN', 'COMMUNE', 'PROVINCE']::varchar[], r.kind),
+            title_fold(r.subject_name), r.id""";
 
     @Autowired
     MockMvc mvc;
@@ -50,6 +54,9 @@ class RegistrationKeysetPagingTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     String marker;
     OrgUnitView commune;
@@ -146,7 +153,7 @@ class RegistrationKeysetPagingTest {
         Staff communeStaff = tree.staffOf(commune);
         String url = "/units/" + commune.id() + "/evaluation";
         String live = "r.recognising_node_id = " + commune.id() + " AND r.status <> 'WITHDRAWN'";
-        List<Long> expected = ids(live, false);
+        List<Long> expected = evaluationIds(live);
         assertThat(expected.size()).isGreaterThan(EvaluationService.PAGE_SIZE);
         List<KeysetPage<RegistrationView>> pages = walk(communeStaff, url, "year", String.valueOf(YEAR));
         assertThat(flatten(pages)).containsExactlyElementsOf(expected);
@@ -155,7 +162,7 @@ class RegistrationKeysetPagingTest {
         // one registering unit, one kind: across pages too
         assertThat(flatten(walk(communeStaff, url, "year", String.valueOf(YEAR), "unit", String.valueOf(chapter.id()),
                 "kind", "FAMILY")))
-                .containsExactlyElementsOf(ids(live + " AND r.node_id = " + chapter.id() + " AND r.kind = 'FAMILY'"))
+                .containsExactlyElementsOf(evaluationIds(live + " AND r.node_id = " + chapter.id() + " AND r.kind = 'FAMILY'"))
                 .hasSize(26);
 
         // a decision taken on a page further down comes back to that page (here: this test's unit, from its third row)
@@ -205,6 +212,30 @@ class RegistrationKeysetPagingTest {
         return jdbc.sql("SELECT r.id FROM title_registration r JOIN org_unit n ON n.id = r.node_id WHERE r.year = :year AND "
                 + where + (withdrawnToo ? "" : " AND r.status <> 'WITHDRAWN'") + " ORDER BY " + ORDER)
                 .param("year", YEAR).query(Long.class).list();
+    }
+
+    @Test
+    void aPageOfTheEvaluationListIsOneRangeOfItsIndex() {
+        // with sorting off, only a plan that reads V66's index in the list's order avoids a sort: the page after a
+        // registration starts in the index at that registration's keys
+        String plan = transactions.execute(s -> {
+            jdbc.sql("SET LOCAL enable_sort = off").update();
+            jdbc.sql("SET LOCAL enable_incremental_sort = off").update();
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
+            return String.join("\n", jdbc.sql("EXPLAIN SELECT r.id FROM title_registration r"
+                    + " WHERE r.recognising_node_id = :c AND r.year = :y AND r.status <> 'WITHDRAWN'"
+                    + " AND (" + EVALUATION_ORDER + ") > (1, 'nguyen van an', 1000)"
+                    + " ORDER BY " + EVALUATION_ORDER + " LIMIT 51")
+                    .param("c", commune.id()).param("y", YEAR).query(String.class).list());
+        });
+        assertThat(plan).contains("title_registration_evaluation_order_idx").contains("Index Cond").doesNotContain("Sort");
+    }
+
+    /** The ids of the evaluation list of this year (a condition on r), in its order. */
+    private List<Long> evaluationIds(String where) {
+        return jdbc.sql("SELECT r.id FROM title_registration r WHERE r.year = :year AND " + where + " ORDER BY "
+                + EVALUATION_ORDER).param("year", YEAR).query(Long.class).list();
     }
 
     private List<Long> ids(String where) {
