@@ -134,7 +134,7 @@ ROUTES_CRITERIA=$(cat <<SQL
 /criteria/{id}/edit|a criteria set's edit form (issue 14)|0||SELECT $CENTRAL, max(id) FROM criteria_set
 /registrations/{id}/scores|a registration's scores, largest commune (issue 14)|0||SELECT commune_id, max(id) FROM title_registration WHERE year = $Y AND commune_id = $BIGGEST_COMMUNE GROUP BY commune_id
 /units/{id}/evaluation/sheet|largest commune's evaluation sheet (issue 14)|1|year=$Y|SELECT commune_id, commune_id FROM title_registration WHERE year = $Y GROUP BY commune_id ORDER BY count(*) DESC LIMIT 1
-/units/{id}/evaluation/sheet.xlsx|largest commune's evaluation sheet, XLSX (issue 14)|0|year=$Y|SELECT commune_id, commune_id FROM title_registration WHERE year = $Y GROUP BY commune_id ORDER BY count(*) DESC LIMIT 1
+/units/{id}/evaluation/sheet.xlsx|largest commune's evaluation sheet, XLSX (issue 14)|0|year=$Y&kind=FAMILY|SELECT commune_id, commune_id FROM title_registration WHERE year = $Y GROUP BY commune_id ORDER BY count(*) DESC LIMIT 1
 /units/{id}/commendations|the country's commendations (issue 14)|0|year=$Y|SELECT $CENTRAL, $CENTRAL
 /units/{id}/commendations|largest province's commendations (issue 14)|0|year=$Y|SELECT $BIGGEST_PROVINCE, $BIGGEST_PROVINCE
 /units/{id}/certificates.pdf|certificates of the commune's largest decision (issue 14)|0|decision=$BIGGEST_DECISION|SELECT $RECOGNISING_COMMUNE, $RECOGNISING_COMMUNE
