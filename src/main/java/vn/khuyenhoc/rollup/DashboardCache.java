@@ -12,13 +12,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 
 import vn.khuyenhoc.shared.CurrentReads;
+import vn.khuyenhoc.shared.CurrentUsername;
 import vn.khuyenhoc.shared.RecordChanges;
 import vn.khuyenhoc.shared.Scope;
 
@@ -84,15 +83,19 @@ class DashboardCache implements TransactionExecutionListener {
      */
     private final Cache<String, Long> recentWriters;
 
+    private final CurrentUsername currentUser;
+
     @Autowired
-    DashboardCache(RollupService rollups, CurrentReads currentReads,
+    DashboardCache(RollupService rollups, CurrentReads currentReads, CurrentUsername currentUser,
             @Value("${khuyenhoc.dashboards.max-staleness:1s}") Duration maxStaleness) {
-        this(rollups, currentReads, maxStaleness, System::nanoTime);
+        this(rollups, currentReads, currentUser, maxStaleness, System::nanoTime);
     }
 
-    DashboardCache(RollupService rollups, CurrentReads currentReads, Duration maxStaleness, LongSupplier nanoTime) {
+    DashboardCache(RollupService rollups, CurrentReads currentReads, CurrentUsername currentUser, Duration maxStaleness,
+            LongSupplier nanoTime) {
         this.rollups = rollups;
         this.currentReads = currentReads;
+        this.currentUser = currentUser;
         this.maxStalenessNanos = maxStaleness.isNegative() ? 0 : maxStaleness.toNanos();
         this.nanoTime = nanoTime;
         this.recentWriters = Caffeine.newBuilder().expireAfterWrite(maxStaleness.isNegative() ? Duration.ZERO : maxStaleness)
@@ -210,15 +213,11 @@ class DashboardCache implements TransactionExecutionListener {
         if (maxStalenessNanos == 0 || nanoTime.getAsLong() - readAt >= maxStalenessNanos) {
             return false;
         }
-        String user = currentUser();
+        String user = currentUser.get();
         Long wrote = user == null ? null : recentWriters.getIfPresent(user);
         return wrote == null || wrote - readAt < 0;
     }
 
-    private static @Nullable String currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? null : authentication.getName();
-    }
 
     /** Something a dashboard reads has changed: every cached dashboard is stale. */
     void changed() {
@@ -236,7 +235,7 @@ class DashboardCache implements TransactionExecutionListener {
     @Override
     public void afterCommit(TransactionExecution transaction, @Nullable Throwable commitFailure) {
         if (RecordChanges.changedRecords(transaction)) {
-            String user = currentUser();
+            String user = currentUser.get();
             if (user != null && maxStalenessNanos > 0) {
                 recentWriters.put(user, nanoTime.getAsLong()); // before the generation ends: no gap for their next page
             }

@@ -50,6 +50,13 @@ class TitlesBrowserTest {
 
             browser.logIn("commune", "demo12345");
             browser.click(By.id("open-evaluation"));
+            // the commune's list runs by kind and name over all its chapters: the staff pick the chapter whose
+            // registrations they are deciding
+            long chapter = jdbc.sql("SELECT node_id FROM title_registration WHERE subject_name = :n").param("n", head)
+                    .query(Long.class).single();
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("unit")))
+                    .selectByValue(String.valueOf(chapter));
+            browser.click(By.cssSelector("form[method=get][action*='/evaluation'] button[type=submit]"));
             WebElement box = browser.driver().findElement(
                     By.xpath("//tr[.//span[text()='" + head + "']]//input[@name='selected']"));
             browser.click(By.cssSelector("label[for='" + box.getAttribute("id") + "']"));
