@@ -90,7 +90,8 @@ bench_start_app() {
 
 bench_account() {
   psql_bench -q -c "INSERT INTO app_user (username, password_hash, full_name, role, org_unit_id)
-    VALUES ('$1', '{noop}bench-password-2026', 'Bench $1', '$2', $3) ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash" >/dev/null
+    VALUES ('$1', '{noop}bench-password-2026', 'Bench $1', '$2', $3) ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
+      org_unit_id = EXCLUDED.org_unit_id" >/dev/null
 }
 
 login() {
