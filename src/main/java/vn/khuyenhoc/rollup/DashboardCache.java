@@ -23,13 +23,14 @@ import vn.khuyenhoc.shared.Scope;
 
 /**
  * The dashboards' figures kept in memory between changes, so that the pages the national board and the provinces
- * open all day cost no database work while nothing changes — and are never older than the data.
+ * open all day cost no database work while nothing changes — and are never older than the data by more than a
+ * second (see below), nor at all for whoever changed it.
  * <p>
  * Every cached dashboard carries the generation it was read in; a change of anything a dashboard reads starts a
  * new generation, and only a dashboard of the current generation is served. A generation ends
  * <ul>
  * <li>after each writing transaction of this application commits, before its request answers (so a user always
- * sees their own change, and anyone who has seen it done sees it too), except one that only wrote an audit entry
+ * sees their own change; others within the window below), except one that only wrote an audit entry
  * ({@link RecordChanges#changedRecords}: reading member lists all day is audited), and</li>
  * <li>when the database notifies a change of a roll-up, population, unit or group table, whoever made it: another
  * instance, an administrator's SQL, a rebuild ({@link FiguresChangeListener}, V17).</li>
