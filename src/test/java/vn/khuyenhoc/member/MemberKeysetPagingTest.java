@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,10 @@ class MemberKeysetPagingTest {
 
     @BeforeEach
     void members() {
-        // a word no real name has, unaccented lower case letters only
-        marker = "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        // a word no real name has, unaccented lower case letters only (each hex digit of a random UUID as one of
+        // a..p: keeping only its a-f letters left fewer than six now and then, and the set-up failed)
+        marker = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).chars()
+                .mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16)))).collect(Collectors.joining());
         commune = tree.unit("06688");
         province = tree.unit("22");
         chapter = tree.newChapter("06688");
