@@ -316,14 +316,14 @@ public class MemberService {
         // the country: its children, the provinces, found first by org_unit_parent_idx (MATERIALIZED: joined to the
         // roll-ups, the planner scanned all 150,000 units for them in parallel, 50 ms at the country's scale and
         // 300 ms under load, most of the country's member list; now under 2 ms)
-        String nodes = node.level() == 0
-                ? "r.node_id IN (SELECT id FROM provinces)"
-                : "r.node_id = :node";
-        return jdbc.sql("""
+        String rows = node.level() == 0 ? """
                 WITH provinces AS MATERIALIZED (SELECT p.id FROM org_unit p WHERE p.parent_id = :node)
+                SELECT r.* FROM rollup_members r WHERE r.node_id IN (SELECT id FROM provinces)
+                """ : "SELECT r.* FROM rollup_members r WHERE r.node_id = :node";
+        return jdbc.sql("""
                 SELECT coalesce(sum(r.joined), 0) - CASE WHEN :active THEN coalesce(sum(r.departed), 0) ELSE 0 END
-                FROM rollup_members r WHERE %s
-                """.formatted(nodes)).param("active", activeOnly).param("node", node.id())
+                FROM (%s) r
+                """.formatted(rows)).param("active", activeOnly).param("node", node.id())
                 .query(Long.class).single();
     }
 

@@ -9,13 +9,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
+import vn.khuyenhoc.support.Requests;
 import vn.khuyenhoc.support.TestTree;
 import vn.khuyenhoc.support.Today;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.khuyenhoc.support.TestTree.as;
@@ -44,9 +43,8 @@ class DashboardStalenessTest {
         long before = members(chapter, national);
         assertThat(members(chapter, secretary)).isEqualTo(before);
 
-        mvc.perform(post("/units/" + chapter.id() + "/members").with(as(secretary)).with(csrf())
-                        .param("fullName", "Lê Văn Tám").param("gender", "MALE").param("birth", "1975")
-                        .param("address", "Tổ 3").param("joinedOn", Today.inVietnam().getYear() + "-01-10"))
+        Requests.post(mvc, secretary, "/units/" + chapter.id() + "/members", "fullName", "Lê Văn Tám", "gender", "MALE",
+                        "birth", "1975", "address", "Tổ 3", "joinedOn", Today.inVietnam().getYear() + "-01-10")
                 .andExpect(redirectedUrlPattern("/members/*"));
 
         assertThat(members(chapter, national)).as("read before the save, less than the window ago").isEqualTo(before);
