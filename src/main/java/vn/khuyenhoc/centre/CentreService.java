@@ -106,12 +106,10 @@ public class CentreService {
     private static final Keyset.Order LIST_ORDER = Keyset.Order.ascending("c.province_id", "c.commune_id",
             "lower(c.name)", "c.id");
 
-    /** The centres registered in a node's subtree, from rollup_centres; the country's is the sum of its provinces'. */
+    /** The centres registered in a node's subtree, from rollup_centres (the country's: {@link OrgUnitService#rollupNodes}). */
     private long registered(OrgUnitView node) {
-        String nodes = node.level() == 0 ? "r.node_id IN (SELECT p.id FROM org_unit p WHERE p.level = 1)"
-                : "r.node_id = :node";
-        return jdbc.sql("SELECT coalesce(sum(r.opened), 0) FROM rollup_centres r WHERE " + nodes)
-                .param("node", node.id()).query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(sum(r.opened), 0) FROM rollup_centres r WHERE r.node_id = ANY(:nodes)")
+                .param("nodes", orgUnits.rollupNodes(node)).query(Long.class).single();
     }
 
     /** A centre of the scope's subtree; any other answers 404 like a missing one. */

@@ -75,10 +75,10 @@ public class CommendationService {
                         rs.getObject("decision_date", LocalDate.class), rs.getString("created_by")))
                 .list();
         // the node's own roll-up row; the country's is its provinces' rows plus its own (as every figure)
-        String rows = node.level() == 0 ? "node_id = :id OR node_id IN (SELECT id FROM org_unit WHERE level = 1)"
-                : "node_id = :id";
-        long[] counts = jdbc.sql("SELECT coalesce(sum(collectives), 0), coalesce(sum(individuals), 0) FROM rollup_commendations WHERE year = :year AND (" + rows + ")")
-                .param("id", node.id()).param("year", year)
+        long[] counts = jdbc.sql("""
+                SELECT coalesce(sum(collectives), 0), coalesce(sum(individuals), 0) FROM rollup_commendations
+                WHERE year = :year AND node_id = ANY(:nodes)""")
+                .param("nodes", orgUnits.rollupNodes(node)).param("year", year)
                 .query(rs -> {
                     rs.next();
                     return new long[] {rs.getLong(1), rs.getLong(2)};

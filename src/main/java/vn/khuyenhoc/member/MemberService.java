@@ -310,20 +310,14 @@ public class MemberService {
     /**
      * The members of a node's subtree from the roll-ups (rollup_members, kept by this feature's own triggers in the
      * same transaction, so exact): all of them (every member ever joined is counted in the year they joined), or the
-     * active ones (less those who left or died). The country is the sum of its provinces.
+     * active ones (less those who left or died). The country is the sum of its provinces
+     * ({@link vn.khuyenhoc.orgunit.OrgUnitService#rollupNodes}).
      */
     private long rolledUp(OrgUnitView node, boolean activeOnly) {
-        // the country: its children, the provinces, found first by org_unit_parent_idx (MATERIALIZED: joined to the
-        // roll-ups, the planner scanned all 150,000 units for them in parallel, 50 ms at the country's scale and
-        // 300 ms under load, most of the country's member list; now under 2 ms)
-        String rows = node.level() == 0 ? """
-                WITH provinces AS MATERIALIZED (SELECT p.id FROM org_unit p WHERE p.parent_id = :node)
-                SELECT r.* FROM rollup_members r WHERE r.node_id IN (SELECT id FROM provinces)
-                """ : "SELECT r.* FROM rollup_members r WHERE r.node_id = :node";
         return jdbc.sql("""
                 SELECT coalesce(sum(r.joined), 0) - CASE WHEN :active THEN coalesce(sum(r.departed), 0) ELSE 0 END
-                FROM (%s) r
-                """.formatted(rows)).param("active", activeOnly).param("node", node.id())
+                FROM rollup_members r WHERE r.node_id = ANY(:nodes)
+                """).param("active", activeOnly).param("nodes", orgUnits.rollupNodes(node))
                 .query(Long.class).single();
     }
 

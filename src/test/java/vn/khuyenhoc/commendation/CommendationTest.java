@@ -39,6 +39,9 @@ class CommendationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CommendationService commendations;
+
     ResultActions post(Staff staff, String url, String... params) throws Exception {
         return Requests.post(mvc, staff, url, params);
     }
@@ -61,6 +64,8 @@ class CommendationTest {
         OrgUnitView unit = tree.newChapter("06685");
         Staff communeStaff = tree.staffOf(commune);
         long provinceBefore = rollup(province.id(), "individuals");
+        Staff national = tree.staffOf(tree.central());
+        CommendationService.Listing countryBefore = commendations.list(national, tree.central().id(), YEAR);
         String person = "Đoàn Thị Ngọc Ánh " + UUID.randomUUID().toString().substring(0, 6);
         post(communeStaff, "/units/" + unit.id() + "/commendations", "recipientKind", "COLLECTIVE",
                 "recipientName", unit.name(), "level", "PROVINCE", "form", "CERTIFICATE_OF_MERIT",
@@ -73,6 +78,10 @@ class CommendationTest {
         assertThat(rollup(unit.id(), "collectives")).isEqualTo(1);
         assertThat(rollup(commune.id(), "collectives")).isGreaterThanOrEqualTo(1);
         assertThat(rollup(province.id(), "individuals")).isEqualTo(provinceBefore + 1);
+        // the country counts its provinces' rows and its own (OrgUnitService.rollupNodes): both new ones
+        CommendationService.Listing country = commendations.list(national, tree.central().id(), YEAR);
+        assertThat(country.collectives()).isEqualTo(countryBefore.collectives() + 1);
+        assertThat(country.individuals()).isEqualTo(countryBefore.individuals() + 1);
 
         mvc.perform(get("/units/" + commune.id() + "/commendations").with(as(tree.staffOf(province))))
                 .andExpect(status().isOk())
