@@ -12,12 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.KeysetPage;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
+import vn.khuyenhoc.support.OrderedPlans;
 import vn.khuyenhoc.support.TestTree;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +47,8 @@ class CentreKeysetPagingTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transactions;
+    OrderedPlans plans;
+
 
     OrgUnitView province;
     List<OrgUnitView> communes;
@@ -143,15 +144,7 @@ class CentreKeysetPagingTest {
     }
 
     private String plan(String where) {
-        return transactions.execute(s -> {
-            // with sorting off (incremental too), a plan that reads an index in the list's order is the only one
-            jdbc.sql("SET LOCAL enable_sort = off").update();
-            jdbc.sql("SET LOCAL enable_incremental_sort = off").update();
-            jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
-            return String.join("\n", jdbc.sql("EXPLAIN SELECT c.id FROM learning_centre c WHERE " + where
-                    + " ORDER BY " + ORDER + " LIMIT 51").query(String.class).list());
-        });
+        return plans.of("SELECT c.id FROM learning_centre c WHERE " + where + " ORDER BY " + ORDER + " LIMIT 51");
     }
 
     private List<Long> ids(String where) {

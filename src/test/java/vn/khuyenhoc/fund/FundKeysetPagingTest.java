@@ -3,6 +3,7 @@ package vn.khuyenhoc.fund;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,12 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.KeysetPage;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
+import vn.khuyenhoc.support.OrderedPlans;
 import vn.khuyenhoc.support.TestTree;
 import vn.khuyenhoc.support.Today;
 
@@ -44,7 +45,8 @@ class FundKeysetPagingTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transactions;
+    OrderedPlans plans;
+
 
     int year;
     OrgUnitView chapter;
@@ -150,19 +152,13 @@ class FundKeysetPagingTest {
     void aPageIsOneRangeOfTheFundsDateIndex() {
         // with sorting off, a plan that reads an index in the list's order is the only one that avoids it: the page
         // after an entry starts in fund_entry_node_date_idx at that entry's date and id, and ends with the year
-        String plan = transactions.execute(s -> {
-            jdbc.sql("SET LOCAL enable_sort = off").update();
-            jdbc.sql("SET LOCAL enable_incremental_sort = off").update();
-            jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
-            return String.join("\n", jdbc.sql("""
-                    EXPLAIN SELECT e.id FROM fund_entry e
-                    WHERE e.node_id = :n AND e.year = :y
-                      AND e.entry_date BETWEEN make_date(:y, 1, 1) AND make_date(:y, 12, 31)
-                      AND (e.entry_date, e.id) < (make_date(:y, 1, 3), 1000000)
-                    ORDER BY e.entry_date DESC, e.id DESC LIMIT 21
-                    """).param("n", chapter.id()).param("y", year).query(String.class).list());
-        });
+        String plan = plans.of("""
+                SELECT e.id FROM fund_entry e
+                WHERE e.node_id = :n AND e.year = :y
+                  AND e.entry_date BETWEEN make_date(:y, 1, 1) AND make_date(:y, 12, 31)
+                  AND (e.entry_date, e.id) < (make_date(:y, 1, 3), 1000000)
+                ORDER BY e.entry_date DESC, e.id DESC LIMIT 21
+                """, Map.of("n", chapter.id(), "y", year));
         assertThat(plan).contains("fund_entry_node_date_idx").contains("Index Cond").doesNotContain("Sort");
     }
 

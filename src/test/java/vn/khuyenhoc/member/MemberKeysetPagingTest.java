@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import vn.khuyenhoc.orgunit.OrgUnitView;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
+import vn.khuyenhoc.support.OrderedPlans;
 import vn.khuyenhoc.support.TestTree;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,8 @@ class MemberKeysetPagingTest {
     JdbcClient jdbc;
 
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate transactions;
+    OrderedPlans plans;
+
 
     String marker;
     OrgUnitView commune;
@@ -248,13 +250,7 @@ class MemberKeysetPagingTest {
     private static final String NAME_ORDER_OF_SERVICE = MemberService.GIVEN_KEY + ", " + MemberService.FULL_KEY + ", m.id";
 
     private String plan(String where, String order) {
-        return transactions.execute(s -> {
-            jdbc.sql("SET LOCAL enable_sort = off").update();
-            jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
-            return String.join("\n", jdbc.sql("EXPLAIN SELECT m.id FROM member m WHERE " + where + " ORDER BY " + order
-                    + " LIMIT 51").query(String.class).list());
-        });
+        return plans.of("SELECT m.id FROM member m WHERE " + where + " ORDER BY " + order + " LIMIT 51");
     }
 
     /** The ids of this test's members in a scope (a condition on m), in an order. */

@@ -3,6 +3,7 @@ package vn.khuyenhoc.registration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ import vn.khuyenhoc.shared.KeysetPage;
 import vn.khuyenhoc.shared.Staff;
 import vn.khuyenhoc.support.IntegrationTest;
 import vn.khuyenhoc.support.Requests;
+import vn.khuyenhoc.support.OrderedPlans;
 import vn.khuyenhoc.support.TestTree;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +58,8 @@ class RegistrationKeysetPagingTest {
     JdbcClient jdbc;
 
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate transactions;
+    OrderedPlans plans;
+
 
     String marker;
     OrgUnitView commune;
@@ -218,17 +221,10 @@ class RegistrationKeysetPagingTest {
     void aPageOfTheEvaluationListIsOneRangeOfItsIndex() {
         // with sorting off, only a plan that reads V66's index in the list's order avoids a sort: the page after a
         // registration starts in the index at that registration's keys
-        String plan = transactions.execute(s -> {
-            jdbc.sql("SET LOCAL enable_sort = off").update();
-            jdbc.sql("SET LOCAL enable_incremental_sort = off").update();
-            jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
-            return String.join("\n", jdbc.sql("EXPLAIN SELECT r.id FROM title_registration r"
-                    + " WHERE r.recognising_node_id = :c AND r.year = :y AND r.status <> 'WITHDRAWN'"
-                    + " AND (" + EVALUATION_ORDER + ") > (1, 'nguyen van an', 1000)"
-                    + " ORDER BY " + EVALUATION_ORDER + " LIMIT 51")
-                    .param("c", commune.id()).param("y", YEAR).query(String.class).list());
-        });
+        String plan = plans.of("SELECT r.id FROM title_registration r"
+                + " WHERE r.recognising_node_id = :c AND r.year = :y AND r.status <> 'WITHDRAWN'"
+                + " AND (" + EVALUATION_ORDER + ") > (1, 'nguyen van an', 1000)"
+                + " ORDER BY " + EVALUATION_ORDER + " LIMIT 51", Map.of("c", commune.id(), "y", YEAR));
         assertThat(plan).contains("title_registration_evaluation_order_idx").contains("Index Cond").doesNotContain("Sort");
     }
 
