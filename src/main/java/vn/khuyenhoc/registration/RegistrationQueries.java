@@ -15,15 +15,15 @@ import vn.khuyenhoc.shared.Keyset;
 import vn.khuyenhoc.shared.KeysetPage;
 
 /**
- * The read side: lists and counts in SQL, each on an index of title_registration. Callers have resolved the node
- * through the scope check already; {@code column} is one of the fixed names below, never user input.
+ * The read side: lists in SQL, each on an index of title_registration, and counts from its roll-up. Callers have
+ * resolved the node through the scope check already; {@code column} is one of the fixed names below, never user input.
  */
 @Component
 class RegistrationQueries {
 
-    /** Which registrations belong to a node: its own (a grassroots unit's) or its subtree's (a commune's ...). */
+    /** Whose registrations a list shows: a node's own (a grassroots unit's, a commune's), or those a node recognises. */
     enum Owner {
-        NODE("r.node_id"), COMMUNE("r.commune_id"), PROVINCE("r.province_id"), COUNTRY(null),
+        NODE("r.node_id"),
         /** The registrations a node recognises (its evaluation). */
         RECOGNISER("r.recognising_node_id");
 
@@ -33,17 +33,8 @@ class RegistrationQueries {
             this.column = column;
         }
 
-        static Owner ofLevel(int level) {
-            return switch (level) {
-                case 0 -> COUNTRY;
-                case 1 -> PROVINCE;
-                case 2 -> COMMUNE;
-                default -> NODE;
-            };
-        }
-
         String where() {
-            return column == null ? "TRUE" : column + " = :owner";
+            return column + " = :owner";
         }
     }
 
@@ -75,19 +66,20 @@ class RegistrationQueries {
     }
 
     /**
-     * Registered and recognised per kind: one GROUP BY on the (node_id | commune_id | province_id, year, kind,
-     * status) index. See {@link TitleCounts} for what the two figures mean.
+     * Registered and recognised per kind of the registrations of a year rolled up at these nodes (a grassroots unit's
+     * own; a commune's or province's subtree; the country's, through its provinces: {@code OrgUnitService#rollupNodes}):
+     * the year's two halves of rollup_titles, which the registrations' own trigger keeps in the same transaction, so
+     * the counts are exact (RollupExactnessTest) and cost a few index rows, where counting the largest commune's
+     * 9,000 registrations of the year took most of its page's database time. See {@link TitleCounts}.
      */
-    List<TitleCounts.KindCount> counts(Owner owner, long ownerId, int year) {
+    List<TitleCounts.KindCount> counts(Long[] rollupNodes, int year) {
         return jdbc.sql("""
-                SELECT r.kind,
-                       count(*) FILTER (WHERE r.status <> 'WITHDRAWN') AS registered,
-                       count(*) FILTER (WHERE r.status = 'RECOGNISED') AS recognised
-                FROM title_registration r
-                WHERE %s AND r.year = :year
+                SELECT r.kind, sum(r.registered) AS registered, sum(r.recognised) AS recognised
+                FROM rollup_titles r
+                WHERE r.node_id = ANY(:nodes) AND r.year = :year
                 GROUP BY r.kind
-                """.formatted(owner.where()))
-                .param("owner", ownerId).param("year", year)
+                """)
+                .param("nodes", rollupNodes).param("year", year)
                 .query((rs, n) -> new TitleCounts.KindCount(TitleKind.valueOf(rs.getString("kind")),
                         rs.getLong("registered"), rs.getLong("recognised")))
                 .list();

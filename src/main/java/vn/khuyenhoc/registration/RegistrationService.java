@@ -61,15 +61,14 @@ public class RegistrationService {
     /**
      * The registered and recognised figures of each kind for a node in scope and a year (see {@link TitleCounts}
      * for their definitions): of a grassroots unit, its own registrations; of a commune, province or the country,
-     * those of its whole subtree. Today one GROUP BY over the node's index; the one place to switch to the
-     * roll-up aggregates of the dashboards.
+     * those of its whole subtree; from the roll-ups (rollup_titles), as the dashboards read them.
      *
      * @throws NotFoundException when the node does not exist or lies outside the scope
      */
     public TitleCounts counts(Scope scope, long nodeId, int year) {
         OrgUnitView node = orgUnits.get(scope, nodeId);
         Map<TitleKind, TitleCounts.KindCount> found = new LinkedHashMap<>();
-        queries.counts(RegistrationQueries.Owner.ofLevel(node.level()), node.id(), year)
+        queries.counts(orgUnits.rollupNodes(node), year)
                 .forEach(c -> found.put(c.kind(), c));
         List<TitleKind> kinds = TitleKind.countedAtLevel(node.level());
         return new TitleCounts(node.id(), year,
