@@ -4,7 +4,8 @@
 # targets (p95 under 300 ms for one user on every page; under 100 ms at 20 users for the pages used most).
 #
 #   bench/routes.sh [scale] [duration]     e.g. bench/routes.sh 0.1 10s   (defaults: 0.1 and 10s)
-#   BENCH_ROUTE_WARMUP=5s (each route at 4 users before it is measured), BENCH_PG_PORT, BENCH_APP_PORT,
+#   BENCH_ROUTE_WARMUP=5s (each route at 4 users before it is measured), BENCH_APP_WARMUP=60 (seconds of the
+#   JIT's warm-up after the app starts), BENCH_PG_PORT, BENCH_APP_PORT,
 #   BENCH_ONLY=<regular expression> (measure only the rows whose label matches, e.g. 'members|fund')
 #
 # The routes come from the app itself (/actuator/mappings, exposed for this run only by a command-line property).
@@ -178,6 +179,17 @@ APP_ROUTES=$(curl -s -H "Cookie: $(cookie_for "$CENTRAL_ID")" "http://localhost:
   | select((.methods | length) == 0 or (.methods | index("GET"))) | .patterns[]' \
   | grep -v -e '^/error' -e '^/actuator' | sort -u)
 [ -n "$APP_ROUTES" ] || { echo "could not read /actuator/mappings" >&2; exit 1; }
+
+# A freshly started JVM spends its first minute or two compiling (the C2 compiler keeps one of the two cores busy),
+# and the first pages measured would carry that. So first, BENCH_APP_WARMUP seconds (60) of pages that run most of
+# the app's code (templates, SQL, the roll-ups), none of it measured.
+APP_WARMUP=${BENCH_APP_WARMUP:-60}
+echo "== warming the app up for ${APP_WARMUP} s"
+for warm in "$CENTRAL_ID|/units/$CENTRAL_ID" "$BIGGEST_COMMUNE|/units/$BIGGEST_COMMUNE/members" \
+    "$BIGGEST_COMMUNE|/units/$BIGGEST_COMMUNE/evaluation?year=$Y" "$BIGGEST_PROVINCE|/units/$BIGGEST_PROVINCE/dashboard?year=$Y"; do
+  COOKIE="$(cookie_for "${warm%%|*}")" wrk -t2 -c8 -d"$(( APP_WARMUP / 4 ))s" --timeout 60s -s bench/dashboard.lua \
+      "http://localhost:$APPPORT${warm#*|}" >/dev/null
+done
 
 RESULTS=$OUT/routes-$SCALE.txt
 UNFILLED=()
