@@ -73,7 +73,12 @@ public class StatisticsExport {
         List<Table> tables = new ArrayList<>();
         List<NodeFigures> provinces = null;
         for (int level = root.level(); level <= 2; level++) {
-            List<NodeFigures> rows = rollups.figuresAtLevel(scope, nodeId, level, period);
+            // the communes of an export of approved figures show their reports' figures only, so their live ones are
+            // not read: summing every commune's roll-ups is most of the country's export (the provinces' live figures
+            // still make the groups' table)
+            List<NodeFigures> rows = approvedOnly && level == 2
+                    ? orgUnits.atLevelBelow(scope, nodeId, level).stream().map(n -> new NodeFigures(n, null)).toList()
+                    : rollups.figuresAtLevel(scope, nodeId, level, period);
             if (level == 1) {
                 provinces = rows;
             }

@@ -347,6 +347,7 @@ public class RollupService {
     public record Row(OrgUnitView node, String label, Figures figures) {
     }
 
+    /** A node and its figures (null where an export shows none: the communes of an export of approved figures). */
     public record NodeFigures(OrgUnitView node, Figures figures) {
     }
 
