@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,15 +97,15 @@ public class OrgUnitService {
     /**
      * The nodes whose roll-up rows add up to this node's figures: the node's own, and for the country its provinces'
      * too (a record is rolled up at its unit, commune and province, never again at the country, which holds only the
-     * central association's own). The one place that says so: member, centre and commendation totals read
-     * {@code node_id = ANY(...)} of these. The provinces are found by parent (org_unit_parent_idx): asked as
+     * central association's own). The one place that says so: member, centre, commendation and title totals
+     * read {@code node_id = ANY(...)} of these. The provinces are found by parent (org_unit_parent_idx): asked as
      * {@code level = 1} inside a query, the planner scanned all 150,000 units for them, 50 ms at the country's scale.
      */
     public Long[] rollupNodes(OrgUnitView node) {
         if (node.level() > 0) {
             return new Long[] {node.id()};
         }
-        List<Long> nodes = new java.util.ArrayList<>(List.of(node.id()));
+        List<Long> nodes = new ArrayList<>(List.of(node.id()));
         nodes.addAll(jdbc.sql("SELECT id FROM org_unit WHERE parent_id = :id").param("id", node.id())
                 .query(Long.class).list());
         return nodes.toArray(Long[]::new);
