@@ -39,19 +39,24 @@ class RegistrationQueries {
     }
 
     /**
+     * A kind's place in the kinds' usual order, the first key of both orders below. Written exactly as V66's index
+     * writes it, or that index would not serve the evaluation list.
+     */
+    private static final String KIND_POSITION =
+            "array_position(ARRAY['FAMILY', 'CLAN', 'COMMUNITY', 'UNIT', 'CITIZEN', 'COMMUNE', 'PROVINCE']::varchar[], r.kind)";
+
+    /**
      * The lists' order: by kind, then registering node, then subject, all ascending and ending in the id, so that a
      * page goes on from a registration's own keys ({@link Keyset}).
      */
-    private static final Keyset.Order LIST_ORDER = Keyset.Order.ascending(
-            "array_position(ARRAY['FAMILY', 'CLAN', 'COMMUNITY', 'UNIT', 'CITIZEN', 'COMMUNE', 'PROVINCE']::varchar[], r.kind)",
+    private static final Keyset.Order LIST_ORDER = Keyset.Order.ascending(KIND_POSITION,
             "title_fold(n.name)", "title_fold(r.subject_name)", "r.id");
     /**
      * The year-end evaluation list's order: by kind, then subject, then id, served by V66's index on
      * (recognising_node_id, year, these keys) over the live registrations, so that a page of the largest commune's
      * list is one index range rather than a sort of its whole year (the registering unit is a filter and a column).
      */
-    private static final Keyset.Order EVALUATION_ORDER = Keyset.Order.ascending(
-            "array_position(ARRAY['FAMILY', 'CLAN', 'COMMUNITY', 'UNIT', 'CITIZEN', 'COMMUNE', 'PROVINCE']::varchar[], r.kind)",
+    private static final Keyset.Order EVALUATION_ORDER = Keyset.Order.ascending(KIND_POSITION,
             "title_fold(r.subject_name)", "r.id");
     private static final String ORDER = " ORDER BY " + LIST_ORDER.orderBy(false);
     private static final String SELECT_VIEW = """

@@ -226,7 +226,12 @@ class ScopeEnforcementTest {
                 endpoint("GET /units/{commune}/export.xlsx?period=2021-2025", NODE_STAFF, Role.COMMUNE,
                         (f, r) -> get("/units/{id}/export.xlsx", f.commune.id()).param("period", "2021-2025")),
                 endpoint("GET /units/{province}/export.csv?period=2025-H1", NODE_STAFF, Role.PROVINCE,
-                        (f, r) -> get("/units/{id}/export.csv", f.province.id()).param("period", "2025-H1")));
+                        (f, r) -> get("/units/{id}/export.csv", f.province.id()).param("period", "2025-H1")),
+                // the approved figures' export reads its communes without their live figures (another path)
+                endpoint("GET /units/{commune}/export.csv?figures=approved", NODE_STAFF, Role.COMMUNE,
+                        (f, r) -> get("/units/{id}/export.csv", f.commune.id()).param("figures", "approved")),
+                endpoint("GET /units/{province}/export.xlsx?figures=approved", NODE_STAFF, Role.PROVINCE,
+                        (f, r) -> get("/units/{id}/export.xlsx", f.province.id()).param("figures", "approved")));
     }
 
     static Stream<Endpoint> allEndpoints() {
